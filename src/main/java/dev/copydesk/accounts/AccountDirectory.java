@@ -1,0 +1,167 @@
+package dev.copydesk.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.copydesk.shared.ConflictException;
+import dev.copydesk.shared.Ids;
+import dev.copydesk.shared.NotFoundException;
+
+/**
+ * The accounts module's API: creating and changing staff accounts, and looking staff up for other
+ * modules (author names, who to notify, the workflow engine's users and groups).
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountDirectory {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A new account; the username must be free (409 otherwise). */
+    @Transactional
+    public AccountDetails create(NewAccount request) {
+        if (accounts.findByUsername(request.username()).isPresent()) {
+            throw new ConflictException("The username '" + request.username() + "' is taken");
+        }
+        Account account = new Account(request.username(), request.displayName(), request.email(),
+                passwordEncoder.encode(request.password()), request.roles(), Instant.now(clock));
+        try {
+            accounts.saveAndFlush(account);
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("The username '" + request.username() + "' is taken");
+        }
+        return details(account);
+    }
+
+    public List<AccountDetails> all() {
+        return accounts.findAllByOrderByUsernameAsc().stream().map(AccountDirectory::details).toList();
+    }
+
+    public AccountDetails get(String id) {
+        return details(find(id));
+    }
+
+    /**
+     * Changes roles, enabled flag, display name, email or password; {@code null} leaves a value as it
+     * is. The last enabled administrator cannot be disabled or lose the ADMIN role (409).
+     */
+    @Transactional
+    public AccountDetails change(String id, AccountChange change) {
+        Account account = find(id);
+        boolean wasAdmin = account.enabled() && account.roles().contains(Role.ADMIN);
+        if (change.roles() != null) {
+            account.changeRoles(change.roles());
+        }
+        if (change.enabled() != null) {
+            account.changeEnabled(change.enabled());
+        }
+        if (change.displayName() != null) {
+            account.changeDisplayName(change.displayName());
+        }
+        if (change.email() != null) {
+            account.changeEmail(change.email());
+        }
+        if (change.password() != null) {
+            account.changePasswordHash(passwordEncoder.encode(change.password()));
+        }
+        boolean isAdmin = account.enabled() && account.roles().contains(Role.ADMIN);
+        if (wasAdmin && !isAdmin) {
+            accounts.flush();
+            if (accounts.countEnabledAdmins() == 0) {
+                throw new ConflictException("This is the last enabled administrator; keep at least one");
+            }
+        }
+        events.publishEvent(new AccountChanged(account.id(), account.username()));
+        return details(account);
+    }
+
+    public Optional<StaffMember> findStaff(String id) {
+        if (!Ids.isWellFormed(id)) {
+            return Optional.empty();
+        }
+        return accounts.findById(id).map(Account::toStaffMember);
+    }
+
+    public Optional<StaffMember> findStaffByUsername(String username) {
+        return accounts.findByUsername(username).map(Account::toStaffMember);
+    }
+
+    /** Enabled staff holding {@code role}: who to notify, who the engine offers a group task to. */
+    public List<StaffMember> staffWithRole(Role role) {
+        return accounts.findEnabledWithRole(role).stream().map(Account::toStaffMember).toList();
+    }
+
+    /** Display names by account id, for bylines; unknown ids are left out. */
+    public Map<String, String> displayNames(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findByIdIn(Set.copyOf(ids)).stream()
+                .collect(Collectors.toMap(Account::id, Account::displayName, (a, b) -> a));
+    }
+
+    public List<StaffMember> allStaff() {
+        return accounts.findAllByOrderByUsernameAsc().stream().map(Account::toStaffMember).toList();
+    }
+
+    /** True when the stored hash matches; for the engine's identity check (Camunda web app login). */
+    public boolean passwordMatches(String username, String password) {
+        return accounts.findByUsername(username)
+                .filter(Account::enabled)
+                .map(a -> passwordEncoder.matches(password, a.passwordHash()))
+                .orElse(false);
+    }
+
+
+    private Account find(String id) {
+        if (!Ids.isWellFormed(id)) {
+            throw new NotFoundException("Account", id);
+        }
+        return accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
+    }
+
+    private static AccountDetails details(Account a) {
+        return new AccountDetails(a.id(), a.username(), a.displayName(), a.email(), a.roles(), a.enabled(), a.createdAt());
+    }
+
+    /** What an administrator sees of an account. Never the password hash. */
+    public record AccountDetails(String id, String username, String displayName, String email,
+            Set<Role> roles, boolean enabled, Instant createdAt) {
+    }
+
+    /** A request for a new account. */
+    public record NewAccount(String username, String displayName, String email, String password, Set<Role> roles) {
+    }
+
+    /** A change to an account; {@code null} fields stay as they are. */
+    public record AccountChange(Set<Role> roles, Boolean enabled, String displayName, String email, String password) {
+    }
+
+    /** Published when an account's roles, status or password changed, so cached logins are dropped. */
+    public record AccountChanged(String accountId, String username) {
+    }
+}

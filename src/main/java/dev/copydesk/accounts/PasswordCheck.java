@@ -1,0 +1,121 @@
+package dev.copydesk.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import dev.copydesk.accounts.AccountDirectory.AccountChanged;
+
+/**
+ * Checks a username and password against the stored adaptive hash and yields a {@link StaffMember}
+ * principal. A verified pair is remembered for {@code credential-cache-ttl} under an HMAC with a
+ * per-process random key (never the password itself), so HTTP Basic costs one hash per client and
+ * TTL rather than one per request. Any change to an account drops its remembered logins.
+ */
+@Component
+class PasswordCheck implements AuthenticationProvider {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final LoginThrottle throttle;
+    private final Cache<String, StaffMember> verified;
+    private final SecretKeySpec cacheKey;
+    /** Compared against when the username is unknown, so timing does not reveal which names exist. */
+    private final String dummyHash;
+
+    PasswordCheck(AccountRepository accounts, PasswordEncoder encoder, LoginThrottle throttle,
+            SecurityProperties properties) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.throttle = throttle;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(properties.credentialCacheTtl().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.cacheKey = new SecretKeySpec(key, "HmacSHA256");
+        this.dummyHash = encoder.encode(HexFormat.of().formatHex(key));
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String username = String.valueOf(authentication.getPrincipal());
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        Duration wait = throttle.waitFor(username);
+        if (!wait.isZero() && !wait.isNegative()) {
+            throw new LoginThrottledException(wait);
+        }
+        String cacheEntry = fingerprint(username, password);
+        StaffMember member = verified.getIfPresent(cacheEntry);
+        if (member == null) {
+            Account account = accounts.findByUsername(username).orElse(null);
+            if (account == null) {
+                encoder.matches(password, dummyHash);
+                throttle.failed(username);
+                throw new BadCredentialsException("Bad credentials");
+            }
+            if (!encoder.matches(password, account.passwordHash())) {
+                throttle.failed(username);
+                throw new BadCredentialsException("Bad credentials");
+            }
+            if (!account.enabled()) {
+                throw new DisabledException("Account disabled");
+            }
+            member = account.toStaffMember();
+            verified.put(cacheEntry, member);
+            throttle.succeeded(username);
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(member, null,
+                member.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forget(AccountChanged changed) {
+        verified.asMap().values().removeIf(m -> m.id().equals(changed.accountId()));
+    }
+
+    @EventListener
+    void forgetNow(AccountChanged changed) {
+        // Also drop at once, so the old roles stop working even before the change commits.
+        forget(changed);
+    }
+
+    private String fingerprint(String username, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(cacheKey);
+            mac.update(username.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

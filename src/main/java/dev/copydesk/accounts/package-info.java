@@ -1,0 +1,2 @@
+/** Staff accounts and roles, authentication, the current user, and access rules. */
+package dev.copydesk.accounts;

@@ -1,0 +1,62 @@
+package dev.copydesk.accounts.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.copydesk.accounts.AccountDirectory;
+import dev.copydesk.accounts.AccountDirectory.AccountChange;
+import dev.copydesk.accounts.AccountDirectory.NewAccount;
+import dev.copydesk.accounts.StaffMember;
+import dev.copydesk.accounts.web.AccountViews.AccountView;
+import dev.copydesk.accounts.web.AccountViews.ChangeAccountRequest;
+import dev.copydesk.accounts.web.AccountViews.CreateAccountRequest;
+import dev.copydesk.accounts.web.AccountViews.MeView;
+
+/** {@code /api/me} for every staff member; {@code /api/admin/accounts} for administrators (URL rule). */
+@RestController
+class AccountController {
+
+    private final AccountDirectory directory;
+
+    AccountController(AccountDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/me")
+    MeView me(@AuthenticationPrincipal StaffMember me) {
+        return MeView.of(me);
+    }
+
+    @PostMapping("/api/admin/accounts")
+    ResponseEntity<AccountView> create(@Valid @RequestBody CreateAccountRequest request) {
+        AccountView created = AccountView.of(directory.create(new NewAccount(request.username(),
+                request.displayName(), request.email(), request.password(), request.roles())));
+        return ResponseEntity.created(URI.create("/api/admin/accounts/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/admin/accounts")
+    List<AccountView> all() {
+        return directory.all().stream().map(AccountView::of).toList();
+    }
+
+    @GetMapping("/api/admin/accounts/{id}")
+    AccountView one(@PathVariable String id) {
+        return AccountView.of(directory.get(id));
+    }
+
+    @PatchMapping("/api/admin/accounts/{id}")
+    AccountView change(@PathVariable String id, @Valid @RequestBody ChangeAccountRequest request) {
+        return AccountView.of(directory.change(id, new AccountChange(request.roles(), request.enabled(),
+                request.displayName(), request.email(), request.password())));
+    }
+}

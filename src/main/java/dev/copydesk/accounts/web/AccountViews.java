@@ -1,0 +1,52 @@
+package dev.copydesk.accounts.web;
+
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.copydesk.accounts.AccountDirectory.AccountDetails;
+import dev.copydesk.accounts.Role;
+import dev.copydesk.accounts.StaffMember;
+
+/** Request and response bodies of the account endpoints. */
+final class AccountViews {
+
+    private AccountViews() {
+    }
+
+    record MeView(String id, String username, String displayName, String email, Set<Role> roles) {
+        static MeView of(StaffMember m) {
+            return new MeView(m.id(), m.username(), m.displayName(), m.email(), m.roles());
+        }
+    }
+
+    record AccountView(String id, String username, String displayName, String email, Set<Role> roles,
+            boolean enabled, Instant createdAt) {
+        static AccountView of(AccountDetails a) {
+            return new AccountView(a.id(), a.username(), a.displayName(), a.email(), a.roles(), a.enabled(), a.createdAt());
+        }
+    }
+
+    record CreateAccountRequest(
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,39}",
+                    message = "must be 2 to 40 lower-case letters, digits, '.', '_' or '-'") String username,
+            @NotBlank @Size(max = 120) String displayName,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
+            @NotEmpty Set<@NotNull Role> roles) {
+    }
+
+    record ChangeAccountRequest(
+            Set<@NotNull Role> roles,
+            Boolean enabled,
+            @Size(min = 1, max = 120) String displayName,
+            @Email @Size(max = 254) String email,
+            @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Articles and their publication workflow: drafts, revisions, review, scheduling, the public reading API. */
+package dev.copydesk.articles;

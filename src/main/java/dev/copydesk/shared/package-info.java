@@ -1,0 +1,2 @@
+/** Small, boring things every module uses: problem documents, domain exceptions, ids, the clock. */
+package dev.copydesk.shared;

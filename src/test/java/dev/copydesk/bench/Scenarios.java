@@ -1,0 +1,160 @@
+package dev.copydesk.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.copydesk.bench.Benchmark.Options;
+import dev.copydesk.bench.LoadRun.Result;
+
+/** The scenarios of docs/benchmarks.md, their seed data and the mix of comments. */
+final class Scenarios {
+
+    private static final int TRUSTED_AUTHORS = 64;
+    private static final int THREAD_SIZE = 50;
+
+    private final Benchmark bench;
+    private final Options options;
+    private String stormSlug;
+    private String threadSlug;
+    private String deepCursor;
+
+    Scenarios(Benchmark bench, Options options) {
+        this.bench = bench;
+        this.options = options;
+    }
+
+    void seed(Map<String, String> facts) throws Exception {
+        for (String[] account : new String[][] {
+                {"bench.writer", "WRITER"}, {"bench.editor", "EDITOR"}, {"bench.moderator", "MODERATOR"}}) {
+            bench.call("POST", "/api/admin/accounts", "admin", Map.of("username", account[0],
+                    "displayName", account[0], "email", account[0] + "@example.org",
+                    "password", Benchmark.STAFF_PASSWORD, "roles", List.of(account[1])), 201);
+        }
+        ObjectNode settings = (ObjectNode) bench.call("GET", "/api/admin/moderation-settings", "admin", null, 200);
+        // Every load request comes from 127.0.0.1: lift the per-address flood limit for the run.
+        settings.put("commentsPerMinute", 10_000_000);
+        bench.call("PUT", "/api/admin/moderation-settings", "admin", settings, 200);
+
+        stormSlug = publish("Spoilers: more romance ahead for two detectives");
+        threadSlug = publish("The season finale, explained");
+
+        // trusted commenters: their first comment is held, a moderator approves it
+        List<String> firstComments = new ArrayList<>();
+        for (int i = 0; i < TRUSTED_AUTHORS; i++) {
+            JsonNode posted = bench.call("POST", "/api/public/articles/" + stormSlug + "/comments", null,
+                    comment("Fan " + i, fan(i), "Long-time reader, first comment. Loved the piece."), 202);
+            firstComments.add(posted.get("id").asText());
+        }
+        bench.call("POST", "/api/moderation/decisions", "bench.moderator",
+                Map.of("commentIds", firstComments, "decision", "APPROVE", "reason", "OTHER"), 200);
+        for (int i = 0; i < THREAD_SIZE; i++) {
+            JsonNode posted = bench.call("POST", "/api/public/articles/" + threadSlug + "/comments", null,
+                    comment("Fan " + (i % TRUSTED_AUTHORS), fan(i % TRUSTED_AUTHORS),
+                            "Thread comment " + i + ": the finale made sense of the whole season."), 202);
+            if (!"APPROVED".equals(posted.get("status").asText())) {
+                throw new IllegalStateException("A trusted fan's comment was not approved: " + posted);
+            }
+        }
+        facts.put("seed", TRUSTED_AUTHORS + " trusted commenters, a " + THREAD_SIZE + "-comment thread, 2 live articles");
+    }
+
+    List<Result> runAll(Map<String, String> facts) throws Exception {
+        List<Result> results = new ArrayList<>();
+        int c = options.concurrency();
+        Duration d = options.duration();
+        Duration w = options.warmup();
+        LoadRun load = bench.load();
+
+        Result intake = load.run("comment intake (workflow)", c, w, d, (t, seq) -> {
+            MixedComment m = MixedComment.of(seq);
+            return load.expect(bench.request("POST", "/api/public/articles/" + stormSlug + "/comments", null,
+                    comment(m.name, m.email, m.body)), s -> s == 202);
+        });
+        results.add(intake);
+        Result baseline = load.run("comment insert only (baseline)", c, w, d, (t, seq) -> {
+            MixedComment m = MixedComment.of(seq);
+            return load.expect(bench.request("POST", "/api/bench/baseline/articles/" + stormSlug + "/comments", null,
+                    comment(m.name, m.email, m.body)), s -> s == 202);
+        });
+        results.add(baseline);
+        facts.put("intake / baseline throughput", String.format(Locale.ROOT, "%.0f%% (target >= 35%%)",
+                100.0 * intake.throughput() / Math.max(1, baseline.throughput())));
+
+        results.add(load.run("article by slug", c, w, d, (t, seq) ->
+                load.expect(bench.request("GET", "/api/public/articles/" + threadSlug, null, null), s -> s == 200)));
+        results.add(load.run("comment thread (50)", c, w, d, (t, seq) ->
+                load.expect(bench.request("GET", "/api/public/articles/" + threadSlug + "/comments?limit=50", null, null),
+                        s -> s == 200)));
+
+        JsonNode seeded = bench.call("POST", "/api/bench/held-comments", "admin",
+                Map.of("articleSlug", stormSlug, "count", options.held()), 200);
+        deepCursor = seeded.get("deepCursor").asText();
+        facts.put("moderation queue", seeded.get("total").asLong() + " held comments, of which "
+                + seeded.get("liveProcessInstances").asLong() + " are live process instances (the rest bulk-seeded rows)");
+        results.add(load.run("moderation queue, first page", c, w, d, (t, seq) ->
+                load.expect(bench.request("GET", "/api/moderation/queue?queue=pending&limit=50", "bench.moderator", null),
+                        s -> s == 200)));
+        results.add(load.run("moderation queue, deep page", c, w, d, (t, seq) ->
+                load.expect(bench.request("GET", "/api/moderation/queue?queue=pending&limit=50&cursor=" + deepCursor,
+                        "bench.moderator", null), s -> s == 200)));
+
+        results.add(load.run("article lifecycle (create+submit+approve)", Math.max(1, c / 2), w, d, (t, seq) -> {
+            JsonNode created = Benchmark.json(load.send(bench.request("POST", "/api/articles", "bench.writer",
+                    Map.of("title", "Lifecycle " + seq, "summary", "s", "body", "Body " + seq, "tags", List.of("bench")))));
+            if (created == null || !created.has("id")) {
+                return "create failed";
+            }
+            String id = created.get("id").asText();
+            String failure = load.expect(bench.request("POST", "/api/articles/" + id + "/submit", "bench.writer", null),
+                    s -> s == 200);
+            if (failure != null) {
+                return failure;
+            }
+            return load.expect(bench.request("POST", "/api/articles/" + id + "/decision", "bench.editor",
+                    Map.of("decision", "APPROVE", "note", "ok")), s -> s == 200);
+        }));
+        return results;
+    }
+
+    private String publish(String title) throws Exception {
+        JsonNode article = bench.call("POST", "/api/articles", "bench.writer", Map.of("title", title,
+                "summary", "Benchmark article", "body", "# " + title + "\n\nSome *Markdown* text.", "tags", List.of("tv")), 201);
+        String id = article.get("id").asText();
+        bench.call("POST", "/api/articles/" + id + "/submit", "bench.writer", null, 200);
+        bench.call("POST", "/api/articles/" + id + "/decision", "bench.editor", Map.of("decision", "APPROVE", "note", "ok"), 200);
+        return article.get("slug").asText();
+    }
+
+    private static Map<String, Object> comment(String name, String email, String body) {
+        return Map.of("authorName", name, "authorEmail", email, "body", body);
+    }
+
+    private static String fan(int i) {
+        return "fan" + i + "@example.org";
+    }
+
+    /** About 70% clean from trusted fans, 20% held (first-time commenters), 10% rejected (a banned word). */
+    private record MixedComment(String name, String email, String body) {
+
+        static MixedComment of(long seq) {
+            int bucket = (int) (seq % 10);
+            if (bucket < 7) {
+                int fan = (int) (seq % TRUSTED_AUTHORS);
+                return new MixedComment("Fan " + fan, fan(fan),
+                        "Comment " + seq + ": I knew those two detectives would end up together!");
+            }
+            if (bucket < 9) {
+                return new MixedComment("Newcomer " + seq, "new" + seq + "@example.org",
+                        "First time here (" + seq + "), is there a second season?");
+            }
+            return new MixedComment("Troll " + seq, "troll" + seq + "@example.org",
+                    "You are all idiots " + seq);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.copydesk.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Copydesk service under test, started as its own JVM (so the load client does not share its
+ * heap or its JIT), with a fixed heap. Measures start-up time and peak resident memory.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    final int port;
+    final String heap;
+    final Duration startup;
+    private final Process process;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicLong peakRssKb = new AtomicLong();
+
+    private ServiceProcess(int port, String heap, Process process, Duration startup) {
+        this.port = port;
+        this.heap = heap;
+        this.process = process;
+        this.startup = startup;
+        sampler.scheduleAtFixedRate(this::sample, 0, 250, TimeUnit.MILLISECONDS);
+    }
+
+    static ServiceProcess start(Path dataDir, String heap, List<String> extraArgs, Path log) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
+                "-cp", System.getProperty("java.class.path"),
+                "dev.copydesk.CopydeskApplication",
+                "--server.port=" + port,
+                "--copydesk.data-dir=" + dataDir.toAbsolutePath(),
+                "--copydesk.admin-password=" + Benchmark.ADMIN_PASSWORD,
+                "--logging.level.root=WARN"));
+        command.addAll(extraArgs);
+        Files.createDirectories(log.getParent());
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited during start-up; see " + log);
+            }
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return new ServiceProcess(port, heap, process, Duration.ofNanos(System.nanoTime() - t0));
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The service did not become healthy within 120 s; see " + log);
+    }
+
+    long peakRssMb() {
+        sample();
+        return peakRssKb.get() / 1024;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private void sample() {
+        // VmHWM is the kernel's own high-water mark of resident memory for the process.
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D+", ""));
+                    peakRssKb.accumulateAndGet(kb, Math::max);
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // process ended or /proc is not available: keep the last sample
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        sample();
+        sampler.shutdownNow();
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -31,6 +31,7 @@ class ReceiverAddressPolicy {
     private final WebhookSettings settings;
     private final Resolver resolver;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ReceiverAddressPolicy(WebhookSettings settings) {
         this(settings, InetAddress::getAllByName);
     }

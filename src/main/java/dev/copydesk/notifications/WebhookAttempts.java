@@ -1,0 +1,149 @@
+package dev.copydesk.notifications;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+
+/**
+ * One delivery attempt: re-checks the receiver's address (DNS may have changed since registration),
+ * POSTs the stored body signed with a fresh timestamp, and records the outcome in a transaction of
+ * its own so a failed attempt stays recorded when the engine rolls its job back to retry it.
+ */
+@Service
+public class WebhookAttempts {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookAttempts.class);
+
+    private final WebhookDeliveries deliveries;
+    private final WebhookEndpoints endpoints;
+    private final ReceiverAddressPolicy addresses;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private final HttpClient http;
+
+    WebhookAttempts(WebhookDeliveries deliveries, WebhookEndpoints endpoints, ReceiverAddressPolicy addresses,
+            WebhookSettings settings, Clock clock, PlatformTransactionManager transactions) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.addresses = addresses;
+        this.settings = settings;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Never follow redirects: a 30x to an internal address would walk around the address check.
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * Attempts the delivery once. Returns normally when it is done (delivered, given up, or gone);
+     * throws {@link WebhookAttemptFailed} when the engine should retry it later.
+     */
+    public void attempt(String deliveryId) {
+        Optional<Target> target = ownTransaction.execute(status -> deliveries.findById(deliveryId)
+                .filter(d -> !d.finished())
+                .flatMap(d -> endpoints.findById(d.endpointId())
+                        .map(e -> new Target(e.url(), e.secret(), d.eventId(), d.eventType(), d.payload(),
+                                d.attempts()))));
+        if (target.isEmpty()) {
+            return;
+        }
+        Target t = target.get();
+        Optional<String> refused = addresses.refusalAtDelivery(t.url());
+        if (refused.isPresent()) {
+            record(deliveryId, "Receiver refused: the URL " + refused.get(), true);
+            return;
+        }
+        String error = post(t);
+        if (error == null) {
+            ownTransaction.executeWithoutResult(status -> deliveries.findById(deliveryId)
+                    .ifPresent(d -> d.delivered(Instant.now(clock))));
+            return;
+        }
+        boolean giveUp = t.attemptsSoFar() + 1 >= settings.maxAttempts();
+        record(deliveryId, error, giveUp);
+        if (!giveUp) {
+            throw new WebhookAttemptFailed(error);
+        }
+        log.warn("Webhook delivery {} of event {} failed for good after {} attempts: {}", deliveryId,
+                t.eventId(), t.attemptsSoFar() + 1, error);
+    }
+
+    /**
+     * The engine's retry cycle for a delivery's next attempt (ISO 8601 repeat), growing with the
+     * attempts already made: {@code R<max-attempts>/<delay>}.
+     */
+    public String retryCycle(String deliveryId) {
+        int attempts = ownTransaction.execute(status -> deliveries.findById(deliveryId)
+                .map(WebhookDelivery::attempts).orElse(1));
+        Duration delay = settings.delayAfter(Math.max(1, attempts));
+        return "R" + settings.maxAttempts() + "/" + delay;
+    }
+
+    private void record(String deliveryId, String error, boolean giveUp) {
+        ownTransaction.executeWithoutResult(status -> deliveries.findById(deliveryId)
+                .ifPresent(d -> d.failed(error, giveUp)));
+    }
+
+    /** Sends one attempt; null when the receiver answered 2xx, else what went wrong. */
+    private String post(Target t) {
+        long timestamp = Instant.now(clock).getEpochSecond();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(t.url()))
+                    .timeout(settings.readTimeout())
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("User-Agent", "Copydesk-Webhooks/1")
+                    .header(WebhookSignature.EVENT_ID_HEADER, t.eventId())
+                    .header(WebhookSignature.EVENT_TYPE_HEADER, t.eventType())
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(t.secret(), timestamp, t.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(t.payload(), StandardCharsets.UTF_8))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return "Invalid receiver URL";
+        }
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return status >= 200 && status < 300 ? null : "Receiver answered HTTP " + status;
+        } catch (HttpTimeoutException e) {
+            return "Receiver timed out (" + e.getMessage() + ")";
+        } catch (IOException e) {
+            return "Receiver unreachable: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Interrupted while delivering";
+        }
+    }
+
+    private record Target(String url, String secret, String eventId, String eventType, String payload,
+            int attemptsSoFar) {
+    }
+
+    /** An attempt failed and should be retried by the engine. */
+    public static class WebhookAttemptFailed extends RuntimeException {
+        public WebhookAttemptFailed(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.copydesk.notifications;
+
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface WebhookDeliveries extends JpaRepository<WebhookDelivery, String> {
+
+    List<WebhookDelivery> findByEndpointIdOrderByCreatedAtDesc(String endpointId, Limit limit);
+
+    void deleteByEndpointId(String endpointId);
+}

@@ -1,0 +1,38 @@
+package dev.copydesk.notifications;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code copydesk.webhooks.*}: which receiver addresses are allowed, the HTTP client's timeouts and
+ * the retry schedule (attempt n waits {@code firstRetryDelay * 4^(n-1)}, capped at {@code maxRetryDelay}).
+ *
+ * @param allowPrivateAddresses allow loopback and private ranges (10/8, 172.16/12, 192.168/16,
+ *        100.64/10, fc00::/7); link-local and cloud metadata addresses stay refused regardless
+ */
+@ConfigurationProperties("copydesk.webhooks")
+public record WebhookSettings(
+        @DefaultValue("false") boolean allowPrivateAddresses,
+        @DefaultValue("PT5S") Duration connectTimeout,
+        @DefaultValue("PT10S") Duration readTimeout,
+        @DefaultValue("6") int maxAttempts,
+        @DefaultValue("PT10S") Duration firstRetryDelay,
+        @DefaultValue("PT1H") Duration maxRetryDelay) {
+
+    public WebhookSettings {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("copydesk.webhooks.max-attempts must be at least 1");
+        }
+    }
+
+    /** How long to wait before the next attempt, after {@code attemptsSoFar} failed ones. */
+    public Duration delayAfter(int attemptsSoFar) {
+        Duration delay = firstRetryDelay;
+        for (int i = 1; i < attemptsSoFar && delay.compareTo(maxRetryDelay) < 0; i++) {
+            delay = delay.multipliedBy(4);
+        }
+        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+    }
+}

@@ -1,0 +1,2 @@
+/** Notifications: mail, signed webhooks and the live event stream, sent after other modules' events commit. */
+package dev.copydesk.notifications;

@@ -1,0 +1,24 @@
+package dev.copydesk.notifications.process;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+import dev.copydesk.notifications.WebhookAttempts;
+
+/**
+ * The retry time cycle of {@code Task_DeliverWebhook}, evaluated by the engine after each failed
+ * attempt: {@code R<max-attempts>/<delay>} with a delay that grows with the attempts made.
+ */
+@Component("webhookRetryPolicy")
+public class WebhookRetryPolicy {
+
+    private final WebhookAttempts attempts;
+
+    WebhookRetryPolicy(WebhookAttempts attempts) {
+        this.attempts = attempts;
+    }
+
+    public String cycle(VariableScope execution) {
+        return attempts.retryCycle((String) execution.getVariable(WebhookDeliveryProcess.VAR_DELIVERY_ID));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.copydesk.notifications.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.copydesk.notifications.Webhooks;
+import dev.copydesk.notifications.Webhooks.DeliveryDetails;
+import dev.copydesk.notifications.Webhooks.NewWebhook;
+import dev.copydesk.notifications.Webhooks.WebhookDetails;
+
+/** {@code /api/admin/webhooks}: ADMIN only (URL rule). The secret goes in and never comes out. */
+@RestController
+class WebhookController {
+
+    private final Webhooks webhooks;
+
+    WebhookController(Webhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @PostMapping("/api/admin/webhooks")
+    ResponseEntity<WebhookDetails> register(@Valid @RequestBody RegisterWebhookRequest request) {
+        WebhookDetails created = webhooks.register(new NewWebhook(request.url().trim(), request.secret(),
+                request.events()));
+        return ResponseEntity.created(URI.create("/api/admin/webhooks/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/admin/webhooks")
+    List<WebhookDetails> all() {
+        return webhooks.all();
+    }
+
+    @DeleteMapping("/api/admin/webhooks/{id}")
+    ResponseEntity<Void> remove(@PathVariable String id) {
+        webhooks.remove(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/admin/webhooks/{id}/deliveries")
+    List<DeliveryDetails> deliveries(@PathVariable String id) {
+        return webhooks.deliveries(id);
+    }
+
+    /** A receiver to register: where, the shared secret for signatures, and which event types. */
+    record RegisterWebhookRequest(
+            @NotBlank @Size(max = 2000) String url,
+            @NotBlank @Size(max = 256) String secret,
+            @NotNull @Size(min = 1, max = 50) List<@NotBlank String> events) {
+    }
+}

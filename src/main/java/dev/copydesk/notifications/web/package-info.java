@@ -1,0 +1,2 @@
+/** HTTP endpoints of the notifications module: webhook administration, live streams, unsubscribe. */
+package dev.copydesk.notifications.web;

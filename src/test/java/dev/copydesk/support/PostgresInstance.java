@@ -1,0 +1,33 @@
+package dev.copydesk.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring test context at a new database of its own on the test PostgreSQL server, ahead of
+ * every YAML file, with a small pool (several contexts share one server's connection limit).
+ */
+public class PostgresInstance implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String url = PostgresTestDatabase.newDatabaseUrl("ctx");
+        context.getEnvironment().getPropertySources().addFirst(
+                new MapPropertySource("copydesk-postgres-instance", properties(url)));
+    }
+
+    /** Properties that put an application on {@code url} (from {@link PostgresTestDatabase#newDatabaseUrl}). */
+    public static Map<String, Object> properties(String url) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", url);
+        properties.put("spring.datasource.username", PostgresTestDatabase.user());
+        properties.put("spring.datasource.password", PostgresTestDatabase.password());
+        properties.put("spring.datasource.hikari.maximum-pool-size", 6);
+        properties.put("spring.datasource.hikari.minimum-idle", 1);
+        return properties;
+    }
+}

@@ -102,6 +102,22 @@ class TwoNodeClusterIntegrationTests {
     }
 
     @Test
+    void eachNodeScrapesTheSameQueueDepthsFromTheSharedDatabase() {
+        TestProcesses.deploy(nodeA.bean(RepositoryService.class), "cluster-gauge-probe",
+                TestProcesses.userTask("cluster-gauge-probe", "ops", null, null));
+        nodeA.bean(RuntimeService.class).startProcessInstanceByKey("cluster-gauge-probe");
+        nodeB.bean(RuntimeService.class).startProcessInstanceByKey("cluster-gauge-probe");
+        String line = "copydesk_workflow_tasks_open{application=\"copydesk\",process=\"cluster-gauge-probe\",task=\"Task_Probe\"} 2.0";
+        for (CopydeskNode node : List.of(nodeA, nodeB)) {
+            node.bean(WorkflowGauges.class).refresh();
+            assertThat(HttpCalls.get(node.url("/actuator/prometheus")).statusCode()).isEqualTo(401);
+            HttpResponse<String> scrape = HttpCalls.get(node.url("/actuator/prometheus"), ADMIN, ADMIN_PASSWORD);
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains(line);
+        }
+    }
+
+    @Test
     void eachTimerFiresExactlyOnceAcrossBothNodes() {
         int instances = 12;
         TestProcesses.deploy(nodeA.bean(RepositoryService.class), "cluster-timer-probe",

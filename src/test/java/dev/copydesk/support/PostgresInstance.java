@@ -28,6 +28,9 @@ public class PostgresInstance implements ApplicationContextInitializer<Configura
         properties.put("spring.datasource.password", PostgresTestDatabase.password());
         properties.put("spring.datasource.hikari.maximum-pool-size", 6);
         properties.put("spring.datasource.hikari.minimum-idle", 1);
+        // Tests need no crash durability: commits skip waiting for the disk (about 1,300 fsyncs/s
+        // here), which mostly speeds up the engine creating its 50 tables. Semantics are unchanged.
+        properties.put("spring.datasource.hikari.data-source-properties.options", "-c synchronous_commit=off");
         return properties;
     }
 }

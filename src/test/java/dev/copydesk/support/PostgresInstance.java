@@ -2,6 +2,7 @@ package dev.copydesk.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,8 +17,11 @@ public class PostgresInstance implements ApplicationContextInitializer<Configura
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String url = PostgresTestDatabase.newDatabaseUrl("ctx");
+        Map<String, Object> properties = properties(url);
+        // Letters and digits only: the engine ignores a name with a hyphen and falls back to "default".
+        properties.put("camunda.bpm.process-engine-name", "postgres" + UUID.randomUUID().toString().substring(0, 8));
         context.getEnvironment().getPropertySources().addFirst(
-                new MapPropertySource("copydesk-postgres-instance", properties(url)));
+                new MapPropertySource("copydesk-postgres-instance", properties));
     }
 
     /** Properties that put an application on {@code url} (from {@link PostgresTestDatabase#newDatabaseUrl}). */

@@ -1,0 +1,49 @@
+package dev.copydesk.operations;
+
+import java.io.EOFException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseOutageTests {
+
+    @Test
+    void poolTimeoutInsideATransactionStartIsAnOutage() {
+        assertThat(DatabaseOutage.isOutage(new CannotCreateTransactionException("no connection",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")))).isTrue();
+    }
+
+    @Test
+    void connectionFailureWrappedByTheEngineIsAnOutage() {
+        SQLException dropped = new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                new EOFException());
+        assertThat(DatabaseOutage.isOutage(new ProcessEngineException("persistence", new RuntimeException(dropped))))
+                .isTrue();
+    }
+
+    @Test
+    void serverShuttingDownIsAnOutage() {
+        assertThat(DatabaseOutage.isOutage(new SQLException("terminating connection due to administrator command",
+                "57P01"))).isTrue();
+        assertThat(DatabaseOutage.isOutage(new DataAccessResourceFailureException("gone"))).isTrue();
+    }
+
+    @Test
+    void constraintViolationIsNotAnOutage() {
+        assertThat(DatabaseOutage.isOutage(new DataIntegrityViolationException("duplicate",
+                new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
+    }
+
+    @Test
+    void engineFailureWithoutDatabaseCauseIsNotAnOutage() {
+        assertThat(DatabaseOutage.isOutage(new ProcessEngineException("Unknown property used in expression")))
+                .isFalse();
+    }
+}

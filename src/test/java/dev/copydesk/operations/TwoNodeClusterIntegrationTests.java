@@ -1,0 +1,187 @@
+package dev.copydesk.operations;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.copydesk.support.CopydeskNode;
+import dev.copydesk.support.HttpCalls;
+import dev.copydesk.support.PostgresTest;
+import dev.copydesk.support.PostgresTestDatabase;
+import dev.copydesk.support.StaffFixtures;
+import dev.copydesk.support.TestProcesses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two Copydesk nodes on one PostgreSQL database, each with its own HTTP port, engine name and job
+ * executor: a Camunda homogeneous cluster as in production. Shows what is shared through the
+ * database and what is per node (see docs/operations.md, "Scale out").
+ */
+@PostgresTest
+class TwoNodeClusterIntegrationTests {
+
+    /** How long a node trusts a verified password; short here so the cross-node bound can be shown. */
+    static final Duration CREDENTIAL_CACHE_TTL = Duration.ofSeconds(3);
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = StaffFixtures.ADMIN_PASSWORD;
+
+    /** Which node ran the step after the timer, per business key: shared by both nodes (one JVM). */
+    static final Map<String, List<String>> TIMER_RUNS = new ConcurrentHashMap<>();
+
+    static CopydeskNode nodeA;
+    static CopydeskNode nodeB;
+
+    @BeforeAll
+    static void startCluster() {
+        ClockUtil.reset();
+        String database = PostgresTestDatabase.newDatabaseUrl("cluster");
+        Map<String, Object> common = Map.of("copydesk.security.credential-cache-ttl", CREDENTIAL_CACHE_TTL.toString());
+        // Started one after the other, as a rolling deployment would: the first creates the tables.
+        nodeA = CopydeskNode.start("nodeA", database, common, ctx -> ctx.getBeanFactory()
+                .registerSingleton("timerRuns", new TimerRuns("nodeA")));
+        nodeB = CopydeskNode.start("nodeB", database, common, ctx -> ctx.getBeanFactory()
+                .registerSingleton("timerRuns", new TimerRuns("nodeB")));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+    }
+
+    @Test
+    void accountCreatedOnNodeALogsInOnNodeB() {
+        String username = "cluster-" + System.nanoTime();
+        HttpResponse<String> created = HttpCalls.postJson(nodeA.url("/api/admin/accounts"), ADMIN, ADMIN_PASSWORD, """
+                {"username":"%s","displayName":"Cluster Writer","email":"cw@example.org",
+                 "password":"written-on-node-a","roles":["WRITER"]}""".formatted(username));
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        HttpResponse<String> me = HttpCalls.get(nodeB.url("/api/me"), username, "written-on-node-a");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"username\":\"" + username + "\"");
+    }
+
+    @Test
+    void processStartedOnNodeAIsSeenAndCompletedOnNodeB() {
+        TestProcesses.deploy(nodeA.bean(RepositoryService.class), "cluster-review-probe",
+                TestProcesses.userTask("cluster-review-probe", null, "EDITOR", null));
+        ProcessInstance started = nodeA.bean(RuntimeService.class)
+                .startProcessInstanceByKey("cluster-review-probe", "article-on-a");
+
+        TaskService tasksOnB = nodeB.bean(TaskService.class);
+        Task task = tasksOnB.createTaskQuery().processInstanceBusinessKey("article-on-a").singleResult();
+        assertThat(task).isNotNull();
+        assertThat(task.getProcessInstanceId()).isEqualTo(started.getId());
+        tasksOnB.complete(task.getId());
+
+        assertThat(nodeA.bean(HistoryService.class).createHistoricProcessInstanceQuery()
+                .processInstanceId(started.getId()).finished().count()).isEqualTo(1);
+    }
+
+    @Test
+    void eachNodeScrapesTheSameQueueDepthsFromTheSharedDatabase() {
+        TestProcesses.deploy(nodeA.bean(RepositoryService.class), "cluster-gauge-probe",
+                TestProcesses.userTask("cluster-gauge-probe", "ops", null, null));
+        nodeA.bean(RuntimeService.class).startProcessInstanceByKey("cluster-gauge-probe");
+        nodeB.bean(RuntimeService.class).startProcessInstanceByKey("cluster-gauge-probe");
+        String line = "copydesk_workflow_tasks_open{application=\"copydesk\",process=\"cluster-gauge-probe\",task=\"Task_Probe\"} 2.0";
+        for (CopydeskNode node : List.of(nodeA, nodeB)) {
+            node.bean(WorkflowGauges.class).refresh();
+            assertThat(HttpCalls.get(node.url("/actuator/prometheus")).statusCode()).isEqualTo(401);
+            HttpResponse<String> scrape = HttpCalls.get(node.url("/actuator/prometheus"), ADMIN, ADMIN_PASSWORD);
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains(line);
+        }
+    }
+
+    @Test
+    void eachTimerFiresExactlyOnceAcrossBothNodes() {
+        int instances = 12;
+        TestProcesses.deploy(nodeA.bean(RepositoryService.class), "cluster-timer-probe",
+                TestProcesses.timerThenExpression("cluster-timer-probe", "PT1S", "${timerRuns.record(execution)}"));
+        IntStream.range(0, instances).forEach(i -> (i % 2 == 0 ? nodeA : nodeB).bean(RuntimeService.class)
+                .startProcessInstanceByKey("cluster-timer-probe", "timer-" + i));
+
+        HistoryService history = nodeB.bean(HistoryService.class);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> history
+                .createHistoricProcessInstanceQuery().processDefinitionKey("cluster-timer-probe").finished().count()
+                == instances);
+
+        assertThat(TIMER_RUNS).hasSize(instances);
+        assertThat(TIMER_RUNS.values()).allSatisfy(runs -> assertThat(runs).hasSize(1));
+        assertThat(nodeA.bean(org.camunda.bpm.engine.ManagementService.class).createJobQuery()
+                .processDefinitionKey("cluster-timer-probe").count()).isZero();
+    }
+
+    @Test
+    void loginThrottleCountsFailuresPerNode() {
+        String username = "throttled-" + System.nanoTime();
+        assertThat(HttpCalls.postJson(nodeA.url("/api/admin/accounts"), ADMIN, ADMIN_PASSWORD, """
+                {"username":"%s","displayName":"Throttled","email":"t@example.org",
+                 "password":"the-right-password","roles":["EDITOR"]}""".formatted(username)).statusCode())
+                .isEqualTo(201);
+        for (int i = 0; i < 5; i++) {
+            assertThat(HttpCalls.get(nodeA.url("/api/me"), username, "guess-" + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(HttpCalls.get(nodeA.url("/api/me"), username, "the-right-password").statusCode()).isEqualTo(429);
+        // Node B has seen no failures: the guesser gets max-failed-logins per node and window.
+        assertThat(HttpCalls.get(nodeB.url("/api/me"), username, "the-right-password").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void accountDisabledOnNodeAIsRefusedOnNodeBWithinTheCredentialCacheTtl() {
+        String username = "leaver-" + System.nanoTime();
+        HttpResponse<String> created = HttpCalls.postJson(nodeA.url("/api/admin/accounts"), ADMIN, ADMIN_PASSWORD, """
+                {"username":"%s","displayName":"Leaver","email":"l@example.org",
+                 "password":"until-friday-only","roles":["WRITER"]}""".formatted(username));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        // Node B verifies the password once and remembers it.
+        assertThat(HttpCalls.get(nodeB.url("/api/me"), username, "until-friday-only").statusCode()).isEqualTo(200);
+
+        assertThat(HttpCalls.patchJson(nodeA.url("/api/admin/accounts/" + id), ADMIN, ADMIN_PASSWORD,
+                "{\"enabled\":false}").statusCode()).isEqualTo(200);
+        long disabledAt = System.nanoTime();
+
+        assertThat(HttpCalls.get(nodeA.url("/api/me"), username, "until-friday-only").statusCode()).isEqualTo(401);
+        await().atMost(CREDENTIAL_CACHE_TTL.plusSeconds(2)).pollInterval(Duration.ofMillis(200)).until(() ->
+                HttpCalls.get(nodeB.url("/api/me"), username, "until-friday-only").statusCode() == 401);
+        assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(CREDENTIAL_CACHE_TTL.plusSeconds(2));
+    }
+
+    /** The service task after the timer: records which node ran it. */
+    public static final class TimerRuns {
+        private final String node;
+
+        TimerRuns(String node) {
+            this.node = node;
+        }
+
+        public void record(DelegateExecution execution) {
+            TIMER_RUNS.computeIfAbsent(execution.getProcessBusinessKey(), k -> new CopyOnWriteArrayList<>()).add(node);
+        }
+    }
+}

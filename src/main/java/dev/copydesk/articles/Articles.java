@@ -6,21 +6,27 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** The article aggregates. Only this module's services use it. */
-interface Articles extends JpaRepository<Article, String> {
+interface Articles extends JpaRepository<Article, String>, JpaSpecificationExecutor<Article> {
 
     boolean existsBySlug(String slug);
 
-    @Query("""
-            select a from Article a
-            where (:status is null or a.status = :status) and (:authorId is null or a.authorId = :authorId)
-            """)
-    Page<Article> findForStaff(@Param("status") ArticleStatus status, @Param("authorId") String authorId,
-            Pageable pageable);
+    /**
+     * Staff listing, optionally by status and author. Built as a criteria query rather than
+     * {@code (:p is null or ...)}, which PostgreSQL refuses for untyped null parameters.
+     */
+    default Page<Article> findForStaff(ArticleStatus status, String authorId, Pageable pageable) {
+        Specification<Article> spec = (root, query, cb) -> cb.and(
+                status == null ? cb.conjunction() : cb.equal(root.get("status"), status),
+                authorId == null ? cb.conjunction() : cb.equal(root.get("authorId"), authorId));
+        return findAll(spec, pageable);
+    }
 
     /** The public read model of one live article: a single indexed row, no collections touched. */
     @Query("""
@@ -48,10 +54,20 @@ interface Articles extends JpaRepository<Article, String> {
             from Article a
             where a.status = dev.copydesk.articles.ArticleStatus.PUBLISHED
               and a.liveTagsColumn like :tagPattern
-              and (:afterPublishedAt is null or a.publishedAt < :afterPublishedAt
+            order by a.publishedAt desc, a.id desc
+            """)
+    List<LiveArticle> findLiveFirstPage(@Param("tagPattern") String tagPattern, Pageable limit);
+
+    @Query("""
+            select new dev.copydesk.articles.LiveArticle(a.id, a.slug, a.liveTitle, a.liveSummary, a.liveTags,
+                null, a.authorId, a.publishedAt, a.commentsOpen, a.premoderation)
+            from Article a
+            where a.status = dev.copydesk.articles.ArticleStatus.PUBLISHED
+              and a.liveTagsColumn like :tagPattern
+              and (a.publishedAt < :afterPublishedAt
                    or (a.publishedAt = :afterPublishedAt and a.id < :afterId))
             order by a.publishedAt desc, a.id desc
             """)
-    List<LiveArticle> findLivePage(@Param("tagPattern") String tagPattern,
+    List<LiveArticle> findLivePageAfter(@Param("tagPattern") String tagPattern,
             @Param("afterPublishedAt") Instant afterPublishedAt, @Param("afterId") String afterId, Pageable limit);
 }

@@ -91,8 +91,9 @@ public class PublicArticles implements PublishedArticles {
             }
         }
         Keyset after = cursor == null || cursor.isBlank() ? null : Keyset.decode(cursor);
-        List<LiveArticle> rows = articles.findLivePage(pattern, after == null ? null : after.publishedAt(),
-                after == null ? null : after.id(), PageRequest.of(0, limit + 1));
+        List<LiveArticle> rows = after == null
+                ? articles.findLiveFirstPage(pattern, PageRequest.of(0, limit + 1))
+                : articles.findLivePageAfter(pattern, after.publishedAt(), after.id(), PageRequest.of(0, limit + 1));
         boolean more = rows.size() > limit;
         List<LiveArticle> page = more ? rows.subList(0, limit) : rows;
         Set<String> authorIds = page.stream().map(LiveArticle::authorId).collect(Collectors.toSet());

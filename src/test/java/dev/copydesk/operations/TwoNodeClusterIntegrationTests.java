@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -170,6 +171,85 @@ class TwoNodeClusterIntegrationTests {
         await().atMost(CREDENTIAL_CACHE_TTL.plusSeconds(2)).pollInterval(Duration.ofMillis(200)).until(() ->
                 HttpCalls.get(nodeB.url("/api/me"), username, "until-friday-only").statusCode() == 401);
         assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(CREDENTIAL_CACHE_TTL.plusSeconds(2));
+    }
+
+    @Test
+    void reviewDecidedOnNodeAIsSeenOnNodeB() throws Exception {
+        String writer = account("WRITER");
+        String editor = account("EDITOR");
+        String id = submittedArticle(nodeA, writer, "Decided on A");
+        assertThat(HttpCalls.get(nodeB.url("/api/reviews"), editor, STAFF_PASSWORD).body()).contains(id);
+
+        HttpResponse<String> decided = HttpCalls.postJson(nodeA.url("/api/articles/" + id + "/decision"), editor,
+                STAFF_PASSWORD, "{\"decision\":\"APPROVE\",\"note\":\"ship it\"}");
+        assertThat(decided.statusCode()).isEqualTo(200);
+
+        JsonNode onB = JSON.readTree(HttpCalls.get(nodeB.url("/api/articles/" + id), editor, STAFF_PASSWORD).body());
+        assertThat(onB.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(HttpCalls.get(nodeB.url("/api/reviews"), editor, STAFF_PASSWORD).body()).doesNotContain(id);
+        assertThat(HttpCalls.get(nodeB.url("/api/public/articles/" + onB.get("slug").asText())).statusCode()).isEqualTo(200);
+        // a second decision on node B is refused: the review is gone for both nodes
+        assertThat(HttpCalls.postJson(nodeB.url("/api/articles/" + id + "/decision"), editor, STAFF_PASSWORD,
+                "{\"decision\":\"APPROVE\"}").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void scheduledPublicationFiresExactlyOnceAcrossBothNodes() throws Exception {
+        String writer = account("WRITER");
+        String editor = account("EDITOR");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            CopydeskNode node = i % 2 == 0 ? nodeA : nodeB;
+            String id = submittedArticle(node, writer, "Scheduled " + i);
+            String publishAt = java.time.Instant.now().plusSeconds(2).toString();
+            HttpResponse<String> scheduled = HttpCalls.postJson(node.url("/api/articles/" + id + "/decision"), editor,
+                    STAFF_PASSWORD, "{\"decision\":\"APPROVE\",\"publishAt\":\"%s\"}".formatted(publishAt));
+            assertThat(scheduled.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(scheduled.body()).get("status").asText()).isEqualTo("SCHEDULED");
+            ids.add(id);
+        }
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> JSON.readTree(
+                    HttpCalls.get(nodeB.url("/api/articles/" + id), editor, STAFF_PASSWORD).body())
+                    .get("status").asText().equals("PUBLISHED"));
+        }
+        // give a duplicate firing the chance to show, then count the publications in each history
+        Thread.sleep(1_500);
+        for (String id : ids) {
+            JsonNode history = JSON.readTree(HttpCalls.get(nodeA.url("/api/articles/" + id + "/history"), editor,
+                    STAFF_PASSWORD).body());
+            long published = 0;
+            for (JsonNode entry : history) {
+                if ("PUBLISHED".equals(entry.get("toStatus").asText()) && "SCHEDULED".equals(entry.get("fromStatus").asText())) {
+                    published++;
+                }
+            }
+            assertThat(published).as("publications of %s", id).isEqualTo(1);
+        }
+        assertThat(nodeA.bean(org.camunda.bpm.engine.ManagementService.class).createJobQuery()
+                .processInstanceBusinessKey(ids.get(0)).timers().count())
+                .as("no publish timer left behind").isZero();
+    }
+
+    static final String STAFF_PASSWORD = "cluster-staff-password";
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String account(String role) {
+        String username = role.toLowerCase() + "-" + System.nanoTime();
+        assertThat(HttpCalls.postJson(nodeA.url("/api/admin/accounts"), ADMIN, ADMIN_PASSWORD, """
+                {"username":"%s","displayName":"%s","email":"%s@example.org","password":"%s","roles":["%s"]}"""
+                .formatted(username, username, username, STAFF_PASSWORD, role)).statusCode()).isEqualTo(201);
+        return username;
+    }
+
+    private static String submittedArticle(CopydeskNode node, String writer, String title) throws Exception {
+        HttpResponse<String> created = HttpCalls.postJson(node.url("/api/articles"), writer, STAFF_PASSWORD, """
+                {"title":"%s %d","summary":"On two nodes","body":"Body","tags":["cluster"]}""".formatted(title, System.nanoTime()));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asText();
+        assertThat(HttpCalls.postJson(node.url("/api/articles/" + id + "/submit"), writer, STAFF_PASSWORD, "")
+                .statusCode()).isEqualTo(200);
+        return id;
     }
 
     /** The service task after the timer: records which node ran it. */

@@ -27,6 +27,6 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ActiveProfiles({"test", "postgres"})
 @ContextConfiguration(initializers = {UniqueInstance.class, PostgresInstance.class})
-@Import(StaffFixtures.class)
+@Import({StaffFixtures.class, ArticleFixtures.class})
 public @interface PostgresIntegrationTest {
 }

@@ -227,7 +227,7 @@ class TwoNodeClusterIntegrationTests {
             assertThat(published).as("publications of %s", id).isEqualTo(1);
         }
         assertThat(nodeA.bean(org.camunda.bpm.engine.ManagementService.class).createJobQuery()
-                .processInstanceBusinessKey(ids.get(0)).timers().count())
+                .processDefinitionKey("article-publication").activityId("Timer_PublishAt").count())
                 .as("no publish timer left behind").isZero();
     }
 

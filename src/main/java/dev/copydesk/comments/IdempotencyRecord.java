@@ -1,0 +1,33 @@
+package dev.copydesk.comments;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The first answer given to an intake request with an Idempotency-Key. */
+@Entity
+@Table(name = "comment_idempotency")
+class IdempotencyRecord {
+
+    @Id
+    private String keyHash;
+    private String fingerprint;
+    private String answer;
+    private Instant createdAt;
+
+    protected IdempotencyRecord() {
+    }
+
+    IdempotencyRecord(String keyHash, String fingerprint, String answer, Instant createdAt) {
+        this.keyHash = keyHash;
+        this.fingerprint = fingerprint;
+        this.answer = answer;
+        this.createdAt = createdAt;
+    }
+
+    String fingerprint() { return fingerprint; }
+    String answer() { return answer; }
+    Instant createdAt() { return createdAt; }
+}

@@ -21,6 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = UniqueInstance.class)
-@Import(StaffFixtures.class)
+@Import({StaffFixtures.class, ArticleFixtures.class})
 public @interface CopydeskIntegrationTest {
 }

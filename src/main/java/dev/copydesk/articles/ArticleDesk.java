@@ -1,0 +1,339 @@
+package dev.copydesk.articles;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.copydesk.accounts.AccountDirectory;
+import dev.copydesk.accounts.Role;
+import dev.copydesk.accounts.StaffMember;
+import dev.copydesk.articles.ArticleViews.ArticleDetails;
+import dev.copydesk.articles.ArticleViews.ArticleDraft;
+import dev.copydesk.articles.ArticleViews.ArticlePage;
+import dev.copydesk.articles.ArticleViews.HistoryItem;
+import dev.copydesk.articles.ArticleViews.PendingReview;
+import dev.copydesk.articles.ArticleViews.ReviewItem;
+import dev.copydesk.articles.ArticleViews.RevisionDetails;
+import dev.copydesk.articles.ArticleViews.RevisionSummary;
+import dev.copydesk.articles.ArticleWorkflow.OpenReview;
+import dev.copydesk.shared.ConflictException;
+import dev.copydesk.shared.ForbiddenException;
+import dev.copydesk.shared.Ids;
+import dev.copydesk.shared.InvalidRequestException;
+import dev.copydesk.shared.NotFoundException;
+
+/**
+ * The articles module's API for staff and for the workflow engine. Each call is one transaction:
+ * the aggregate changes, its events are published, and the article's process moves, all or nothing.
+ *
+ * <p>Access rules, in this order: the role (an editor-only call by a writer is 403), visibility (a
+ * writer asking for another writer's article gets 404, so existence does not leak), ownership and
+ * four-eyes (403), then the article's status (409 with {@code currentStatus}).
+ */
+@Service
+@Transactional
+public class ArticleDesk {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final Articles articles;
+    private final ArticleWorkflow workflow;
+    private final BodyRenderer renderer;
+    private final AccountDirectory accounts;
+    private final ReviewProperties review;
+    private final Clock clock;
+
+    ArticleDesk(Articles articles, ArticleWorkflow workflow, BodyRenderer renderer, AccountDirectory accounts,
+            ReviewProperties review, Clock clock) {
+        this.articles = articles;
+        this.workflow = workflow;
+        this.renderer = renderer;
+        this.accounts = accounts;
+        this.review = review;
+        this.clock = clock;
+    }
+
+    // --- writers and editors -------------------------------------------------------------------
+
+    /** A new draft by {@code me}, with a unique slug derived from the title. */
+    public ArticleDetails create(StaffMember me, ArticleDraft draft) {
+        requireAnyRole(me, Role.WRITER, Role.EDITOR);
+        Article article = new Article(uniqueSlug(draft.title()), draft.title().strip(), draft.summary().strip(),
+                draft.body(), Tags.normalise(draft.tags()), me.id(), now());
+        return details(articles.saveAndFlush(article));
+    }
+
+    /** Articles {@code me} may see, newest change first; a writer sees only their own. */
+    @Transactional(readOnly = true)
+    public ArticlePage list(StaffMember me, ArticleStatus status, boolean mine, int page, int size) {
+        requireAnyRole(me, Role.WRITER, Role.EDITOR);
+        if (page < 0) {
+            throw new InvalidRequestException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        String authorId = mine || !me.isEditor() ? me.id() : null;
+        Page<Article> found = articles.findForStaff(status, authorId,
+                PageRequest.of(page, size, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
+        return new ArticlePage(found.getContent().stream().map(this::details).toList(), page, size,
+                found.getTotalElements());
+    }
+
+    @Transactional(readOnly = true)
+    public ArticleDetails get(StaffMember me, String id) {
+        return details(visible(me, id));
+    }
+
+    /**
+     * Changes the editable copy; {@code version} must be the one the caller read (409 otherwise). On a
+     * published article this opens a pending revision; the public keeps the live text.
+     */
+    public ArticleDetails edit(StaffMember me, String id, ArticleDraft draft, long version) {
+        Article article = visible(me, id);
+        if (article.version() != version) {
+            throw new ConflictException("The article was changed meanwhile (version " + article.version()
+                    + ", yours " + version + "); reload it and try again", article.status().name());
+        }
+        article.edit(me.id(), draft.title().strip(), draft.summary().strip(), draft.body(),
+                Tags.normalise(draft.tags()), now());
+        return details(articles.saveAndFlush(article));
+    }
+
+    /** The author sends the article (or the pending revision of a live one) to review. */
+    public ArticleDetails submit(StaffMember me, String id) {
+        Article article = owned(me, id, "submit");
+        Instant now = now();
+        article.submit(me.id(), now, now.plus(review.sla()));
+        articles.saveAndFlush(article);
+        workflow.submitted(article.id());
+        return details(article);
+    }
+
+    /** The author takes a submission back out of review. */
+    public ArticleDetails withdraw(StaffMember me, String id) {
+        Article article = owned(me, id, "withdraw");
+        article.withdraw(me.id(), now());
+        articles.saveAndFlush(article);
+        workflow.withdrawn(article.id());
+        return details(article);
+    }
+
+    /**
+     * An editor decides the open review. Never on their own article (four-eyes, 403). A note is
+     * required to request changes or reject. Two editors deciding at once: one wins, the other
+     * gets 409 and nothing of theirs is kept.
+     */
+    public ArticleDetails decide(StaffMember me, String id, ReviewDecision decision, String note, Instant publishAt,
+            Instant unpublishAt) {
+        requireEditor(me);
+        Article article = visible(me, id);
+        String trimmed = note == null || note.isBlank() ? null : note.strip();
+        if (decision != ReviewDecision.APPROVE && trimmed == null) {
+            throw new InvalidRequestException("note", "a note is required to request changes or reject");
+        }
+        Instant now = now();
+        switch (decision) {
+            case APPROVE -> article.approve(me.id(), trimmed, publishAt, unpublishAt, now, renderer);
+            case REQUEST_CHANGES -> article.requestChanges(me.id(), trimmed, now);
+            case REJECT -> article.reject(me.id(), trimmed, now);
+        }
+        // Flush first: the version check on the article row is what makes the slower of two
+        // deciding editors fail (409) before the engine is touched.
+        articles.saveAndFlush(article);
+        boolean scheduled = article.status() == ArticleStatus.SCHEDULED;
+        workflow.decided(article.id(), decision, scheduled ? article.publishAt() : null, article.unpublishAt());
+        return details(article);
+    }
+
+    /** An editor takes a published article down, or cancels a scheduled one. */
+    public ArticleDetails unpublish(StaffMember me, String id, String note) {
+        requireEditor(me);
+        Article article = visible(me, id);
+        article.unpublish(me.id(), note == null || note.isBlank() ? null : note.strip(), now());
+        articles.saveAndFlush(article);
+        workflow.unpublished(article.id());
+        return details(article);
+    }
+
+    /** An editor sets, moves or clears ({@code null}) the time a live article goes down by itself. */
+    public ArticleDetails changeExpiry(StaffMember me, String id, Instant unpublishAt) {
+        requireEditor(me);
+        Article article = visible(me, id);
+        article.changeExpiry(me.id(), unpublishAt, now());
+        articles.saveAndFlush(article);
+        workflow.expiryChanged(article.id(), article.unpublishAt());
+        return details(article);
+    }
+
+    /** An editor opens or closes comments and sets the article's pre-moderation. */
+    public ArticleDetails changeCommentSettings(StaffMember me, String id, boolean commentsOpen,
+            CommentPremoderation premoderation) {
+        requireEditor(me);
+        Article article = visible(me, id);
+        article.changeCommentSettings(me.id(), commentsOpen,
+                premoderation == null ? CommentPremoderation.INHERIT : premoderation, now());
+        return details(articles.saveAndFlush(article));
+    }
+
+    @Transactional(readOnly = true)
+    public List<HistoryItem> history(StaffMember me, String id) {
+        Article article = visible(me, id);
+        List<HistoryEntry> entries = article.history();
+        Set<String> actors = entries.stream().map(HistoryEntry::actor).collect(Collectors.toSet());
+        Map<String, String> names = accounts.displayNames(actors);
+        return entries.stream()
+                .map(h -> new HistoryItem(h.at(), h.actor(), names.getOrDefault(h.actor(), h.actor()), h.action(),
+                        h.fromStatus(), h.toStatus(), h.revision(), h.note()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<RevisionSummary> revisions(StaffMember me, String id) {
+        Article article = visible(me, id);
+        return article.revisions().stream()
+                .map(r -> new RevisionSummary(r.id(), r.number(), r.title(), r.submittedBy(), r.submittedAt(),
+                        r.id().equals(article.liveRevisionId())))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public RevisionDetails revision(StaffMember me, String id, String revisionId) {
+        Article article = visible(me, id);
+        ArticleRevision r = article.findRevision(revisionId)
+                .orElseThrow(() -> new NotFoundException("Revision", revisionId));
+        return new RevisionDetails(r.id(), r.number(), r.title(), r.summary(), r.body(), r.tags(), r.submittedBy(),
+                r.submittedAt(), r.id().equals(article.liveRevisionId()));
+    }
+
+    /** The editors' review queue: open review tasks, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> reviews(StaffMember me) {
+        requireEditor(me);
+        List<OpenReview> open = workflow.openReviews();
+        Map<String, Article> byId = articles.findAllById(open.stream().map(OpenReview::articleId).toList()).stream()
+                .collect(Collectors.toMap(Article::id, Function.identity()));
+        return open.stream()
+                .map(o -> byId.get(o.articleId()))
+                .filter(a -> a != null && a.inReview())
+                .map(a -> new ReviewItem(a.id(), a.title(), a.authorId(),
+                        a.reviewRevision().map(ArticleRevision::number).orElse(0), a.reviewRequestedAt(),
+                        a.reviewDueAt(), a.reviewOverdue(), a.reviewingLiveArticle()))
+                .toList();
+    }
+
+    // --- the workflow engine -------------------------------------------------------------------
+
+    /** The publish timer fired: a scheduled article goes live. */
+    public void publishWhenDue(String id) {
+        Article article = find(id);
+        article.publishScheduled(now(), renderer);
+        articles.saveAndFlush(article);
+    }
+
+    /** The expiry timer fired: a published article goes down. */
+    public void expire(String id) {
+        Article article = find(id);
+        article.expire(now());
+        articles.saveAndFlush(article);
+    }
+
+    /** The review SLA timer fired: the review is marked overdue and editors are told; nothing is cancelled. */
+    public void markReviewOverdue(String id) {
+        Article article = find(id);
+        if (article.markReviewOverdue(now())) {
+            articles.saveAndFlush(article);
+        }
+    }
+
+    // --- internals -----------------------------------------------------------------------------
+
+    private Article find(String id) {
+        if (!Ids.isWellFormed(id)) {
+            throw new NotFoundException("Article", id);
+        }
+        return articles.findById(id).orElseThrow(() -> new NotFoundException("Article", id));
+    }
+
+    /** The article if {@code me} may see it: editors see all, writers their own; anything else is 404. */
+    private Article visible(StaffMember me, String id) {
+        requireAnyRole(me, Role.WRITER, Role.EDITOR);
+        Article article = find(id);
+        if (!me.isEditor() && !article.authorId().equals(me.id())) {
+            throw new NotFoundException("Article", id);
+        }
+        return article;
+    }
+
+    private Article owned(StaffMember me, String id, String what) {
+        Article article = visible(me, id);
+        if (!article.authorId().equals(me.id())) {
+            throw new ForbiddenException("Only the author may " + what + " an article");
+        }
+        return article;
+    }
+
+    private static void requireEditor(StaffMember me) {
+        if (!me.isEditor()) {
+            throw new ForbiddenException("Only editors may do this");
+        }
+    }
+
+    private static void requireAnyRole(StaffMember me, Role... roles) {
+        for (Role role : roles) {
+            if (me.has(role)) {
+                return;
+            }
+        }
+        throw new ForbiddenException("Your role does not allow this");
+    }
+
+    private String uniqueSlug(String title) {
+        String base = slugOf(title);
+        String slug = base;
+        for (int n = 2; articles.existsBySlug(slug); n++) {
+            slug = n < 20 ? base + "-" + n : base + "-" + Ids.newId().substring(0, 8);
+        }
+        return slug;
+    }
+
+    static String slugOf(String title) {
+        String ascii = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-+|-+$)", "");
+        if (ascii.length() > 80) {
+            ascii = ascii.substring(0, 80).replaceAll("-+$", "");
+        }
+        return ascii.isEmpty() ? "article" : ascii;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private ArticleDetails details(Article a) {
+        PendingReview pending = a.inReview()
+                ? a.reviewRevision().map(r -> new PendingReview(r.id(), r.number(), a.reviewRequestedAt(),
+                        a.reviewDueAt(), a.reviewOverdue())).orElse(null)
+                : null;
+        return new ArticleDetails(a.id(), a.slug(), a.title(), a.summary(), a.body(), a.tags(), a.status(),
+                a.version(), a.authorId(), a.createdAt(), a.updatedAt(), a.publishedAt(), a.publishAt(),
+                a.unpublishAt(), a.pendingRevision(), pending, a.lastReviewNote(), a.commentsOpen(),
+                a.premoderation(), a.liveRevisionId());
+    }
+
+}

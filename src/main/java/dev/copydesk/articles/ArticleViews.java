@@ -1,0 +1,69 @@
+package dev.copydesk.articles;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the articles module answers with: records, never entities. */
+public final class ArticleViews {
+
+    private ArticleViews() {
+    }
+
+    /** Title, summary, Markdown body and tags: what a writer writes. */
+    public record ArticleDraft(String title, String summary, String body, List<String> tags) {
+    }
+
+    /**
+     * An article as staff see it. {@code title}, {@code summary}, {@code body} and {@code tags} are the
+     * editable copy; on a published article with a {@code pendingRevision} the public still reads the
+     * live revision ({@code liveRevisionId}).
+     */
+    public record ArticleDetails(String id, String slug, String title, String summary, String body, List<String> tags,
+            ArticleStatus status, long version, String authorId, Instant createdAt, Instant updatedAt,
+            Instant publishedAt, Instant publishAt, Instant unpublishAt, PendingRevision pendingRevision,
+            PendingReview pendingReview, String lastReviewNote, boolean commentsOpen,
+            CommentPremoderation premoderation, String liveRevisionId) {
+    }
+
+    /** The open review of an article: which revision, since when, due when, overdue or not. */
+    public record PendingReview(String revisionId, int revision, Instant submittedAt, Instant dueAt, boolean overdue) {
+    }
+
+    /** A page of articles for staff; {@code page} counts from 0. */
+    public record ArticlePage(List<ArticleDetails> items, int page, int size, long total) {
+    }
+
+    /** One step in an article's history. {@code actor} is an account id or {@code system}. */
+    public record HistoryItem(Instant at, String actor, String actorName, String action, ArticleStatus fromStatus,
+            ArticleStatus toStatus, Integer revision, String note) {
+    }
+
+    /** A submitted revision in a list. */
+    public record RevisionSummary(String id, int number, String title, String submittedBy, Instant submittedAt,
+            boolean live) {
+    }
+
+    /** A submitted revision, exactly as it was reviewed. */
+    public record RevisionDetails(String id, int number, String title, String summary, String body, List<String> tags,
+            String submittedBy, Instant submittedAt, boolean live) {
+    }
+
+    /** An open review task in the editors' queue. {@code liveArticle} is true for a change to a live article. */
+    public record ReviewItem(String articleId, String title, String authorId, int revision, Instant submittedAt,
+            Instant dueAt, boolean overdue, boolean liveArticle) {
+    }
+
+    /** A live article as the public reads it. */
+    public record PublicArticleView(String slug, String title, String summary, String bodyHtml, List<String> tags,
+            String authorName, Instant publishedAt, boolean commentsOpen, long commentCount) {
+    }
+
+    /** A live article in the public list. */
+    public record PublicArticleSummary(String slug, String title, String summary, List<String> tags, String authorName,
+            Instant publishedAt, long commentCount) {
+    }
+
+    /** A page of the public list; {@code nextCursor} is null on the last page. */
+    public record PublicArticlePage(List<PublicArticleSummary> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,146 @@
+package dev.copydesk.articles.process;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import dev.copydesk.accounts.Role;
+import dev.copydesk.articles.ArticleWorkflow;
+import dev.copydesk.articles.ReviewDecision;
+import dev.copydesk.articles.ReviewProperties;
+import dev.copydesk.shared.ConflictException;
+
+import static dev.copydesk.articles.process.ArticlePublicationProcess.*;
+
+/**
+ * {@link ArticleWorkflow} on the embedded engine. Every call runs in the caller's transaction (the
+ * engine shares Spring's transaction manager), so a failure here rolls the article back as well.
+ */
+@Component
+class ArticlePublicationWorkflow implements ArticleWorkflow {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ReviewProperties review;
+
+    ArticlePublicationWorkflow(RuntimeService runtime, TaskService tasks, ReviewProperties review) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.review = review;
+    }
+
+    @Override
+    public void submitted(String articleId) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_DECISION, null);
+        variables.put(VAR_REVIEW_SLA, review.sla().toString());
+        if (instance(articleId).isPresent()) {
+            runtime.createMessageCorrelation(MESSAGE_ARTICLE_SUBMITTED)
+                    .processInstanceBusinessKey(articleId)
+                    .setVariables(variables)
+                    .correlateWithResult();
+            return;
+        }
+        variables.put(VAR_ARTICLE_ID, articleId);
+        variables.put(VAR_SCHEDULED, false);
+        variables.put(VAR_PUBLISH_AT, null);
+        variables.put(VAR_UNPUBLISH_AT, null);
+        runtime.startProcessInstanceByKey(PROCESS_ID, articleId, variables);
+    }
+
+    @Override
+    public void withdrawn(String articleId) {
+        runtime.createMessageCorrelation(MESSAGE_REVIEW_WITHDRAWN)
+                .processInstanceBusinessKey(articleId)
+                .correlateWithResult();
+    }
+
+    @Override
+    public void decided(String articleId, ReviewDecision decision, Instant publishAt, Instant unpublishAt) {
+        Task task = reviewTask(articleId)
+                .orElseThrow(() -> new ConflictException("There is no open review for this article"));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_DECISION, decision.name());
+        variables.put(VAR_SCHEDULED, publishAt != null);
+        variables.put(VAR_PUBLISH_AT, date(publishAt));
+        variables.put(VAR_UNPUBLISH_AT, date(unpublishAt));
+        tasks.complete(task.getId(), variables);
+    }
+
+    @Override
+    public void unpublished(String articleId) {
+        runtime.createMessageCorrelation(MESSAGE_UNPUBLISH_REQUESTED)
+                .processInstanceBusinessKey(articleId)
+                .correlateWithResult();
+    }
+
+    @Override
+    public void expiryChanged(String articleId, Instant unpublishAt) {
+        // While scheduled nothing waits for the message yet: the variable is read when the article goes live.
+        instance(articleId).ifPresent(instance -> {
+            runtime.setVariable(instance.getId(), VAR_UNPUBLISH_AT, date(unpublishAt));
+            runtime.createMessageCorrelation(MESSAGE_EXPIRY_CHANGED)
+                    .processInstanceBusinessKey(articleId)
+                    .correlateAll();
+        });
+    }
+
+    @Override
+    public List<OpenReview> openReviews() {
+        List<Task> open = tasks.createTaskQuery()
+                .processDefinitionKey(PROCESS_ID)
+                .taskDefinitionKeyIn(TASK_REVIEW_ARTICLE, TASK_REVIEW_REVISION)
+                .taskCandidateGroup(Role.EDITOR.name())
+                .orderByTaskCreateTime().asc()
+                .list();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, String> businessKeys = runtime.createProcessInstanceQuery()
+                .processInstanceIds(instanceIds)
+                .list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        return open.stream()
+                .map(t -> new OpenReview(businessKeys.get(t.getProcessInstanceId()), t.getId(),
+                        t.getCreateTime().toInstant()))
+                .filter(r -> r.articleId() != null)
+                .toList();
+    }
+
+    @Override
+    public Optional<OpenReview> openReview(String articleId) {
+        return reviewTask(articleId).map(t -> new OpenReview(articleId, t.getId(), t.getCreateTime().toInstant()));
+    }
+
+    private Optional<Task> reviewTask(String articleId) {
+        return Optional.ofNullable(tasks.createTaskQuery()
+                .processDefinitionKey(PROCESS_ID)
+                .processInstanceBusinessKey(articleId)
+                .taskDefinitionKeyIn(TASK_REVIEW_ARTICLE, TASK_REVIEW_REVISION)
+                .singleResult());
+    }
+
+    private Optional<ProcessInstance> instance(String articleId) {
+        return Optional.ofNullable(runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_ID)
+                .processInstanceBusinessKey(articleId)
+                .active()
+                .singleResult());
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+}

@@ -53,8 +53,9 @@ class Comment {
     private Instant decidedAt;
     private String decidedBy;
     private String decisionReason;
+    /** Null until first stored, so Spring Data persists (not merges) a new comment. */
     @Version
-    private long version;
+    private Long version;
 
     protected Comment() {
     }

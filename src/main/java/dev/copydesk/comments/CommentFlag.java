@@ -3,6 +3,10 @@ package dev.copydesk.comments;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -13,7 +17,11 @@ import dev.copydesk.shared.Ids;
 /** A reader's flag on a comment; one per client address and comment. */
 @Entity
 @Table(name = "comment_flag")
-class CommentFlag {
+class CommentFlag implements Persistable<String> {
+
+    /** New rows are inserted straight away, without the select a merge would cost. */
+    @Transient
+    private boolean fresh = true;
 
     @Id
     private String id;
@@ -32,5 +40,21 @@ class CommentFlag {
         this.clientHash = clientHash;
         this.reason = reason;
         this.createdAt = createdAt;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        this.fresh = false;
     }
 }

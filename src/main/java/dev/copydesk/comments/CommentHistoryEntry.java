@@ -6,6 +6,10 @@ import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -16,7 +20,11 @@ import dev.copydesk.shared.Ids;
 /** One line of a comment's history: the screening result, a decision, a report, an overdue queue SLA. */
 @Entity
 @Table(name = "comment_history")
-class CommentHistoryEntry {
+class CommentHistoryEntry implements Persistable<String> {
+
+    /** New rows are inserted straight away, without the select a merge would cost. */
+    @Transient
+    private boolean fresh = true;
 
     @Id
     private String id;
@@ -51,5 +59,21 @@ class CommentHistoryEntry {
 
     CommentHistory.Entry view() {
         return new CommentHistory.Entry(at, actor, action, fromStatus, toStatus, reason, reasons);
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        this.fresh = false;
     }
 }

@@ -23,8 +23,10 @@ interface CommentRepository extends JpaRepository<Comment, String> {
     List<CommentThread.ThreadComment> thread(@Param("articleId") String articleId, @Param("after") Instant after,
             @Param("afterId") String afterId, Limit limit);
 
-    @Query("select count(c) from Comment c where c.articleId = :articleId and c.visible = true")
-    long countVisible(@Param("articleId") String articleId);
+    @Query("""
+            select c.articleId, count(c) from Comment c
+            where c.articleId in :articleIds and c.visible = true group by c.articleId""")
+    List<Object[]> countVisibleByArticle(@Param("articleIds") Collection<String> articleIds);
 
     @Query("""
             select c from Comment c

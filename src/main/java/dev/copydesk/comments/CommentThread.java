@@ -40,11 +40,6 @@ public class CommentThread {
         return new Page(List.copyOf(items), next);
     }
 
-    /** How many comments the public sees under an article. */
-    public long visibleCount(String articleId) {
-        return comments.countVisible(articleId);
-    }
-
     /** A comment as the public sees it: the body is plain text, to be escaped by the client. */
     public record ThreadComment(String id, String parentId, String authorName, String body, Instant createdAt) {
     }

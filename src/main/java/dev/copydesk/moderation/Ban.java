@@ -3,6 +3,10 @@ package dev.copydesk.moderation;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -11,7 +15,11 @@ import dev.copydesk.shared.Ids;
 /** A ban of a commenter (by email): permanent, or a suspension that ends at {@code until}; lifting keeps the row. */
 @Entity
 @Table(name = "moderation_ban")
-class Ban {
+class Ban implements Persistable<String> {
+
+    /** New rows are inserted straight away, without the select a merge would cost. */
+    @Transient
+    private boolean fresh = true;
 
     @Id
     private String id;
@@ -56,4 +64,20 @@ class Ban {
 
     String id() { return id; }
     Instant liftedAt() { return liftedAt; }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        this.fresh = false;
+    }
 }

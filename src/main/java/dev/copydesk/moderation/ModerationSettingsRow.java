@@ -20,7 +20,7 @@ class ModerationSettingsRow {
     private Instant updatedAt;
     private String updatedBy;
     @Version
-    private long version;
+    private Long version;
 
     protected ModerationSettingsRow() {
     }

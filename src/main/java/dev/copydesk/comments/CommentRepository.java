@@ -9,8 +9,15 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+import jakarta.persistence.QueryHint;
 import org.springframework.data.repository.query.Param;
 
+/**
+ * Queries run by screening on every comment carry a COMMIT flush mode: the new comment is already
+ * flushed and they read nothing else this transaction changes, so Hibernate need not dirty-check the
+ * session before each of them.
+ */
 interface CommentRepository extends JpaRepository<Comment, String> {
 
     /** The public thread, oldest first, after a keyset position. */
@@ -43,9 +50,11 @@ interface CommentRepository extends JpaRepository<Comment, String> {
             where c.authorKey in :keys group by c.authorKey, c.status""")
     List<Object[]> countByAuthorAndStatus(@Param("keys") Collection<String> keys);
 
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     @Query("select count(c) from Comment c where c.authorKey = :key and c.status = :status")
     long countByAuthor(@Param("key") String authorKey, @Param("status") CommentStatus status);
 
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     @Query("""
             select c.id from Comment c
             where c.authorKey = :key and c.bodyHash = :bodyHash and c.createdAt >= :since and c.id <> :id

@@ -1,5 +1,6 @@
 package dev.copydesk.moderation.process;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -24,21 +25,45 @@ import static dev.copydesk.moderation.process.CommentModerationProcess.*;
 @Component
 class CommentModerationWorkflow implements ModerationGate, ModerationWorkflow {
 
+    private static final long DEFINITION_TTL_NANOS = 60_000_000_000L;
+
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final RepositoryService repository;
     private final ModerationSettingsStore settings;
+    private volatile LatestDefinition latest;
 
-    CommentModerationWorkflow(RuntimeService runtime, TaskService tasks, ModerationSettingsStore settings) {
+    CommentModerationWorkflow(RuntimeService runtime, TaskService tasks, RepositoryService repository,
+            ModerationSettingsStore settings) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.repository = repository;
         this.settings = settings;
     }
 
     @Override
     public void screen(String commentId, CommentPremoderation articlePremoderation) {
-        runtime.startProcessInstanceByKey(PROCESS_ID, commentId, Variables.createVariables()
+        runtime.startProcessInstanceById(latestDefinitionId(), commentId, Variables.createVariables()
                 .putValueTyped(VAR_ARTICLE_PREMODERATION, Variables.stringValue(
                         (articlePremoderation == null ? CommentPremoderation.INHERIT : articlePremoderation).name(), true)));
+    }
+
+    /**
+     * Starting by key asks the database for the latest version on every comment; the id is kept for a
+     * minute instead, so a version deployed at run time is picked up within a minute.
+     */
+    private String latestDefinitionId() {
+        LatestDefinition known = latest;
+        long now = System.nanoTime();
+        if (known == null || now - known.readAt() > DEFINITION_TTL_NANOS) {
+            known = new LatestDefinition(repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
+                    .latestVersion().singleResult().getId(), now);
+            latest = known;
+        }
+        return known.id();
+    }
+
+    private record LatestDefinition(String id, long readAt) {
     }
 
     @Override

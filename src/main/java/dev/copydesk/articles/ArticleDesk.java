@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -150,9 +152,13 @@ public class ArticleDesk {
             case REQUEST_CHANGES -> article.requestChanges(me.id(), trimmed, now);
             case REJECT -> article.reject(me.id(), trimmed, now);
         }
-        // Flush first: the version check on the article row is what makes the slower of two
-        // deciding editors fail (409) before the engine is touched.
-        articles.saveAndFlush(article);
+        // Flush first: the article row (its version, its history sequence) is what makes the slower
+        // of two deciding editors fail before the engine is touched; the whole transaction rolls back.
+        try {
+            articles.saveAndFlush(article);
+        } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+            throw new ConflictException("Another editor decided this review at the same moment; reload the article");
+        }
         boolean scheduled = article.status() == ArticleStatus.SCHEDULED;
         workflow.decided(article.id(), decision, scheduled ? article.publishAt() : null, article.unpublishAt());
         return details(article);

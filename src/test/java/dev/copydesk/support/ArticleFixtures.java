@@ -39,6 +39,11 @@ public class ArticleFixtures {
         return published.findById(article.id()).orElseThrow();
     }
 
+    /** The lookup other modules use, to check what a fixture made. */
+    public PublishedArticles published() {
+        return published;
+    }
+
     /** A draft by {@code writer}. */
     public ArticleDetails draft(Staff writer, String title) {
         return desk.create(writer.member(), new ArticleDraft(title, "Summary of " + title,

@@ -162,6 +162,24 @@ class CommentIntakeIntegrationTests {
     }
 
     @Test
+    void idempotencyKeysExpireAfterADay() throws Exception {
+        String json = json("Ann", newEmail(), "Retry me tomorrow", null);
+        String key = UUID.randomUUID().toString();
+        String first = mvc.perform(postComment(article.slug(), json).header("Idempotency-Key", key)
+                .with(from(randomAddress()))).andReturn().getResponse().getContentAsString();
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                java.time.Instant.now().plus(java.time.Duration.ofHours(25))));
+        try {
+            String later = mvc.perform(postComment(article.slug(), json).header("Idempotency-Key", key)
+                    .with(from(randomAddress()))).andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<String>read(later, "$.id")).isNotEqualTo(JsonPath.<String>read(first, "$.id"));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
     void floodFromOneAddressIs429WithRetryAfterAndNothingIsStored() throws Exception {
         String address = randomAddress();
         List<String> emails = new ArrayList<>();

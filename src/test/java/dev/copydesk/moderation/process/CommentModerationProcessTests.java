@@ -32,7 +32,10 @@ import dev.copydesk.articles.ArticleDesk;
 import dev.copydesk.articles.CommentPremoderation;
 import dev.copydesk.articles.PublishedArticle;
 import dev.copydesk.comments.CommentDesk;
+import dev.copydesk.comments.CommentEvents.CommentApproved;
+import dev.copydesk.comments.CommentEvents.CommentHeld;
 import dev.copydesk.comments.CommentEvents.CommentQueueOverdue;
+import dev.copydesk.shared.CopydeskEvent;
 import dev.copydesk.comments.CommentFlags;
 import dev.copydesk.comments.CommentIntake;
 import dev.copydesk.comments.CommentQueue;
@@ -153,6 +156,27 @@ class CommentModerationProcessTests {
         assertThat(Duration.between(Instant.now(), timer.getDuedate().toInstant()))
                 .isBetween(Duration.ofMinutes(119), Duration.ofMinutes(121));
         assertThat(comments.find(answer.id()).orElseThrow().queue()).isEqualTo(CommentQueue.PENDING);
+        assertThat(events.stream(CommentHeld.class).filter(e -> e.commentId().equals(answer.id())))
+                .singleElement().satisfies(e -> assertThat(e.data()).containsEntry("reasons", List.of("FIRST_COMMENT")));
+    }
+
+    @Test
+    void approvedReplyTellsWhetherTheParentsAuthorWantsToKnowAndNoEventCarriesAnEmail() {
+        String parentAuthor = trustedAuthor();
+        IntakeAnswer parent = intake.submit(article.slug(), new NewComment("Parent", parentAuthor, "Tell me about replies",
+                null, true), "10.2.0.1", null);
+        String replier = trustedAuthor();
+        IntakeAnswer reply = intake.submit(article.slug(), new NewComment("Replier", replier, "Here is a reply",
+                parent.id(), false), "10.2.0.2", null);
+
+        assertThat(events.stream(CommentApproved.class).filter(e -> e.commentId().equals(reply.id())))
+                .singleElement().satisfies(e -> assertThat(e.data())
+                        .containsEntry("parentId", parent.id())
+                        .containsEntry("notifyParentAuthor", true)
+                        .containsEntry("notifyAuthor", false));
+        assertThat(comments.notificationAddress(parent.id())).contains(parentAuthor);
+        assertThat(events.stream(CopydeskEvent.class)).allSatisfy(e -> assertThat(e.data().toString())
+                .doesNotContain(parentAuthor).doesNotContain(replier).doesNotContain("@example.org"));
     }
 
     @Test

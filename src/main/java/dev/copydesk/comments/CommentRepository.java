@@ -20,12 +20,16 @@ import org.springframework.data.repository.query.Param;
  */
 interface CommentRepository extends JpaRepository<Comment, String> {
 
+    // Keyset pages repeat the lower bound as a plain range (">= :after") so that both H2 and PostgreSQL
+    // start an index range scan there instead of reading the OR condition row by row.
+
+
     /** The public thread, oldest first, after a keyset position. */
     @Query("""
             select new dev.copydesk.comments.CommentThread$ThreadComment(c.id, c.parentId, c.authorName, c.body, c.createdAt)
             from Comment c
-            where c.articleId = :articleId and c.visible = true
-              and (c.createdAt > :after or (c.createdAt = :after and c.id > :afterId))
+            where c.articleId = :articleId and c.visible = true and c.createdAt >= :after
+              and (c.createdAt > :after or c.id > :afterId)
             order by c.createdAt, c.id""")
     List<CommentThread.ThreadComment> thread(@Param("articleId") String articleId, @Param("after") Instant after,
             @Param("afterId") String afterId, Limit limit);
@@ -37,7 +41,7 @@ interface CommentRepository extends JpaRepository<Comment, String> {
 
     @Query("""
             select c from Comment c
-            where c.queue = :queue and (c.queuedAt > :after or (c.queuedAt = :after and c.id > :afterId))
+            where c.queue = :queue and c.queuedAt >= :after and (c.queuedAt > :after or c.id > :afterId)
             order by c.queuedAt, c.id""")
     List<Comment> queued(@Param("queue") CommentQueue queue, @Param("after") Instant after,
             @Param("afterId") String afterId, Limit limit);

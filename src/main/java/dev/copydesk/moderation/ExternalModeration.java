@@ -65,6 +65,12 @@ class ExternalModeration {
             };
         } catch (java.util.concurrent.TimeoutException | HttpTimeoutException e) {
             return new Verdict("FAILED", "endpoint did not answer within " + timeout.toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return new Verdict("FAILED", "endpoint did not answer within " + timeout.toMillis() + " ms");
+            }
+            log.warn("External moderation failed: {}", String.valueOf(e.getCause()));
+            return new Verdict("FAILED", "endpoint could not be asked");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Verdict("FAILED", "interrupted while asking the endpoint");

@@ -83,8 +83,8 @@ public class CommentDesk {
                 from, c.status(), reason, screening ? c.reasons() : null));
         boolean notifyParent = c.parentId() != null
                 && comments.findById(c.parentId()).map(Comment::notifyRequested).orElse(false);
-        events.publishEvent(new CommentApproved(c.id(), c.articleId(), c.articleSlug(), c.parentId(), !screening,
-                c.notifyRequested(), notifyParent, now));
+        events.publishEvent(new CommentApproved(c.id(), c.articleId(), c.articleSlug(), c.parentId(), c.authorName(),
+                c.body(), c.createdAt(), !screening, c.notifyRequested(), notifyParent, now));
         return c.status();
     }
 
@@ -132,7 +132,7 @@ public class CommentDesk {
         history.save(new CommentHistoryEntry(commentId, now, SYSTEM, "QUEUE_OVERDUE", c.status(), c.status(),
                 "not decided within the queue SLA", null));
         events.publishEvent(new CommentQueueOverdue(c.id(), c.articleId(), c.articleSlug(), queue.apiName(),
-                c.dueAt(), now));
+                c.authorName(), c.createdAt(), c.dueAt(), now));
     }
 
     @Transactional(readOnly = true)

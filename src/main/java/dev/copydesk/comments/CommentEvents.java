@@ -23,6 +23,7 @@ public final class CommentEvents {
      * asked to hear about replies.
      */
     public record CommentApproved(String commentId, String articleId, String articleSlug, String parentId,
+            String authorName, String body, Instant createdAt,
             boolean byModerator, boolean notifyAuthor, boolean notifyParentAuthor, Instant occurredAt)
             implements CopydeskEvent {
         @Override
@@ -34,6 +35,10 @@ public final class CommentEvents {
         public Map<String, Object> data() {
             Map<String, Object> data = base(commentId, articleId, articleSlug);
             data.put("parentId", parentId);
+            // public once approved: the live stream and webhooks show the comment as the thread does
+            data.put("authorName", authorName);
+            data.put("body", body);
+            data.put("createdAt", createdAt);
             data.put("byModerator", byModerator);
             data.put("notifyAuthor", notifyAuthor);
             data.put("notifyParentAuthor", notifyParentAuthor);
@@ -95,7 +100,7 @@ public final class CommentEvents {
 
     /** A queued comment was not decided within the queue SLA. */
     public record CommentQueueOverdue(String commentId, String articleId, String articleSlug, String queue,
-            Instant dueAt, Instant occurredAt) implements CopydeskEvent {
+            String authorName, Instant createdAt, Instant dueAt, Instant occurredAt) implements CopydeskEvent {
         @Override
         public String type() {
             return "comment.queue_overdue";
@@ -105,6 +110,8 @@ public final class CommentEvents {
         public Map<String, Object> data() {
             Map<String, Object> data = base(commentId, articleId, articleSlug);
             data.put("queue", queue);
+            data.put("authorName", authorName);
+            data.put("createdAt", createdAt);
             data.put("dueAt", dueAt);
             return data;
         }

@@ -15,6 +15,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.copydesk.accounts.Role;
+import com.jayway.jsonpath.JsonPath;
+
+import dev.copydesk.articles.PublishedArticle;
+import dev.copydesk.support.ArticleFixtures;
+import dev.copydesk.support.CommentClient;
 import dev.copydesk.support.StaffFixtures;
 import dev.copydesk.support.StaffFixtures.Staff;
 
@@ -39,7 +44,7 @@ class NotificationMailIntegrationTests {
     @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
-    TestCommentSubscribers commenters;
+    ArticleFixtures articles;
     @Autowired
     ModeratorDigest digest;
     @Autowired
@@ -152,14 +157,15 @@ class NotificationMailIntegrationTests {
 
     @Test
     void commenterWhoAskedGetsApprovalMailWhoseUnsubscribeLinkWorksAndStopsFurtherMail() throws Exception {
+        PublishedArticle article = articles.publishedArticle("Budget day " + System.nanoTime());
+        Staff moderator = staff.create(Role.MODERATOR);
         String reader = "reader-" + System.nanoTime() + "@example.net";
-        commenters.commented("c-100", reader, "Reader <One>");
 
-        newsroom.commit(TestEvent.of("comment.approved", "commentId", "c-100", "articleSlug", "budget-day",
-                "articleTitle", "Budget day", "authorName", "Reader <One>"));
+        String first = comment(article.slug(), "Reader <One>", reader, "First thoughts on the budget.", null, true);
+        approve(moderator, first);
 
         MimeMessage mail = mailbox.await(reader, 1).get(0);
-        assertThat(mail.getSubject()).contains("Your comment on \"Budget day\" is published");
+        assertThat(mail.getSubject()).contains("Your comment on \"" + article.slug() + "\" is published");
         assertThat(Mailbox.parts(mail, "text/html").get(0)).contains("Reader &lt;One&gt;");
         String text = Mailbox.parts(mail, "text/plain").get(0);
         Matcher link = UNSUBSCRIBE.matcher(text);
@@ -170,42 +176,58 @@ class NotificationMailIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.unsubscribed").value(true));
 
+        // now trusted, so screening approves at once; still asking for mail, but unsubscribed
+        comment(article.slug(), "Reader <One>", reader, "And a second thought.", null, true);
         String marker = "marker-" + System.nanoTime() + "@example.net";
-        commenters.commented("c-101", reader, "Reader");
-        commenters.commented("c-102", marker, "Marker");
-        newsroom.commit(TestEvent.of("comment.approved", "commentId", "c-101", "articleSlug", "budget-day"));
-        newsroom.commit(TestEvent.of("comment.approved", "commentId", "c-102", "articleSlug", "budget-day"));
+        approve(moderator, comment(article.slug(), "Marker", marker, "Marking time.", null, true));
         mailbox.await(marker, 1);
         assertThat(mailbox.to(reader)).as("no mail after unsubscribing").hasSize(1);
     }
 
     @Test
     void commenterIsToldWhenAReplyToTheirCommentIsApproved() throws Exception {
+        PublishedArticle article = articles.publishedArticle("Roads " + System.nanoTime());
+        Staff moderator = staff.create(Role.MODERATOR);
         String parent = "parent-" + System.nanoTime() + "@example.net";
-        commenters.commented("c-200", parent, "Parent");
+        String parentId = comment(article.slug(), "Parent", parent, "The roads need fixing.", null, true);
+        approve(moderator, parentId);
+        mailbox.await(parent, 1);
 
-        newsroom.commit(TestEvent.of("comment.approved", "commentId", "c-201", "parentId", "c-200",
-                "articleSlug", "roads", "articleTitle", "Roads", "authorName", "Replier"));
+        String reply = comment(article.slug(), "Replier", "replier-" + System.nanoTime() + "@example.net",
+                "Agreed, especially the bridge.", parentId, false);
+        approve(moderator, reply);
 
-        MimeMessage mail = mailbox.await(parent, 1).get(0);
-        assertThat(mail.getSubject()).contains("Replier replied to your comment on \"Roads\"");
-        assertThat(Mailbox.parts(mail, "text/plain").get(0)).containsPattern(UNSUBSCRIBE);
+        List<MimeMessage> mails = mailbox.await(parent, 2);
+        assertThat(mails).anySatisfy(m -> assertThat(m.getSubject())
+                .contains("Replier replied to your comment on \"" + article.slug() + "\""));
+        assertThat(Mailbox.parts(mails.get(1), "text/plain").get(0)).containsPattern(UNSUBSCRIBE);
     }
 
     @Test
     void commenterWhoDidNotAskGetsNoMail() throws Exception {
+        PublishedArticle article = articles.publishedArticle("Quiet " + System.nanoTime());
+        Staff moderator = staff.create(Role.MODERATOR);
+        String quiet = "quiet-" + System.nanoTime() + "@example.net";
         String marker = "marker-" + System.nanoTime() + "@example.net";
-        commenters.commented("c-301", marker, "Marker");
 
-        newsroom.commit(TestEvent.of("comment.approved", "commentId", "c-300", "articleSlug", "roads"));
-        newsroom.commit(TestEvent.of("comment.approved", "commentId", "c-301", "articleSlug", "roads"));
+        approve(moderator, comment(article.slug(), "Quiet", quiet, "No mail for me, thanks.", null, false));
+        approve(moderator, comment(article.slug(), "Marker", marker, "Mail me.", null, true));
 
         mailbox.await(marker, 1);
-        int aboutRoads = 0;
-        for (MimeMessage mail : TestMailServer.server().getReceivedMessages()) {
-            aboutRoads += mail.getSubject().contains("\"roads\"") ? 1 : 0;
-        }
-        assertThat(aboutRoads).as("only the marker's mail").isEqualTo(1);
+        assertThat(mailbox.to(quiet)).isEmpty();
+    }
+
+    private String comment(String slug, String name, String email, String body, String parentId, boolean notify)
+            throws Exception {
+        String json = "{\"authorName\":\"" + name + "\",\"authorEmail\":\"" + email + "\",\"body\":\"" + body + "\""
+                + (parentId == null ? "" : ",\"parentId\":\"" + parentId + "\"") + ",\"notify\":" + notify + "}";
+        String answer = mvc.perform(CommentClient.postComment(slug, json).with(CommentClient.from(CommentClient.randomAddress())))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(answer, "$.id");
+    }
+
+    private void approve(Staff moderator, String commentId) throws Exception {
+        new CommentClient(mvc).decide(commentId, "APPROVE", null, moderator.login());
     }
 
     @Test

@@ -11,13 +11,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import dev.copydesk.support.ArticleFixtures;
 import dev.copydesk.support.StaffFixtures;
 import dev.copydesk.support.UniqueInstance;
 
 /**
  * The one extra context of the notification tests: the whole application on a real port, mail on
  * and pointed at GreenMail, webhooks allowed to reach receivers on localhost with short timeouts
- * and retry delays, a test stand-in for the comment module's {@link CommentSubscribers}. The job
+ * and retry delays; commenters' addresses come from the real comments module. The job
  * executor stays off as in every test context: tests run the delivery jobs themselves.
  */
 @Target(ElementType.TYPE)
@@ -35,6 +36,6 @@ import dev.copydesk.support.UniqueInstance;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {UniqueInstance.class, TestMailServer.class})
-@Import({StaffFixtures.class, TestCommentSubscribers.class})
+@Import({StaffFixtures.class, ArticleFixtures.class})
 public @interface NotificationsIntegrationTest {
 }

@@ -96,13 +96,13 @@ public final class Benchmark {
 
         String table() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "%n| %-34s | %11s | %10s | %9s | %9s | %6s |%n",
+            out.append(String.format(Locale.ROOT, "%n| %-42s | %11s | %10s | %9s | %9s | %6s |%n",
                     "scenario", "concurrency", "requests/s", "p50 ms", "p99 ms", "errors"));
-            out.append("|").append("-".repeat(36)).append("|").append("-".repeat(13)).append("|")
+            out.append("|").append("-".repeat(44)).append("|").append("-".repeat(13)).append("|")
                     .append("-".repeat(12)).append("|").append("-".repeat(11)).append("|")
                     .append("-".repeat(11)).append("|").append("-".repeat(8)).append("|\n");
             for (Result r : results) {
-                out.append(String.format(Locale.ROOT, "| %-34s | %11d | %10.0f | %9.1f | %9.1f | %6d |%n",
+                out.append(String.format(Locale.ROOT, "| %-42s | %11d | %10.0f | %9.1f | %9.1f | %6d |%n",
                         r.scenario(), r.concurrency(), r.throughput(), r.p50Micros() / 1000.0,
                         r.p99Micros() / 1000.0, r.errors()));
             }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Copydesk service under test, started as its own JVM (so the load client does not share its
+ * The Copydesk service under test, started as its own JVM in its own working directory (so the load client does not share its
  * heap or its JIT), with a fixed heap. Measures start-up time and peak resident memory.
  */
 final class ServiceProcess implements AutoCloseable {
@@ -45,7 +45,7 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", classPath(),
                 "dev.copydesk.CopydeskApplication",
                 "--server.port=" + port,
                 "--copydesk.data-dir=" + dataDir.toAbsolutePath(),
@@ -54,7 +54,8 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(extraArgs);
         Files.createDirectories(log.getParent());
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).directory(log.getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
@@ -75,6 +76,35 @@ final class ServiceProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("The service did not become healthy within 120 s; see " + log);
+    }
+
+    /**
+     * This JVM's class path, spelled out. Under Surefire it is one manifest-only jar whose
+     * {@code Class-Path} names the real entries; handed on as it is, Spring's {@code classpath*:}
+     * scan would find every BPMN file twice and the engine would refuse the deployment.
+     */
+    static String classPath() throws IOException {
+        String own = System.getProperty("java.class.path");
+        if (own.contains(java.io.File.pathSeparator) || !own.endsWith(".jar")) {
+            // Surefire ends the path with a separator: an empty entry is the working directory,
+            // where the classpath*: scan would find processes/*.bpmn a second time.
+            return java.util.Arrays.stream(own.split(java.io.File.pathSeparator))
+                    .filter(e -> !e.isBlank())
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(own)) {
+            java.util.jar.Manifest manifest = jar.getManifest();
+            String entries = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (entries == null || entries.isBlank()) {
+                return own;
+            }
+            List<String> paths = new ArrayList<>();
+            java.net.URI base = Path.of(own).toAbsolutePath().getParent().toUri();
+            for (String entry : entries.trim().split("\\s+")) {
+                paths.add(Path.of(base.resolve(entry)).toString());
+            }
+            return String.join(java.io.File.pathSeparator, paths);
+        }
     }
 
     long peakRssMb() {

@@ -95,8 +95,9 @@ class SecurityConfiguration {
         http.securityMatcher("/console", "/console/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
+                        // Scripts and styles hold no data and no rules of their own: public, like the login page.
                         .requestMatchers("/console/login", "/console/login.html", "/console/console.css",
-                                "/console/js/login.js").permitAll()
+                                "/console/js/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/console/login")
                         .loginProcessingUrl("/console/login")

@@ -174,9 +174,12 @@ export async function show(root, { me, announce, params }) {
       loadList().catch(() => {});
       if (article && data.articleId === article.id && !dirty) {
         get(`/api/articles/${encodeURIComponent(article.id)}`).then((fresh) => {
+          // Our own moves come back through the stream too: only someone else's change is news.
+          if (fresh.version === article.version) return;
+          const moved = fresh.status !== article.status || fresh.pendingRevision !== article.pendingRevision;
           article = fresh;
           editor();
-          announce(`“${fresh.title}” is now ${STATUS_LABELS[fresh.status].toLowerCase()}.`);
+          if (moved) announce(`“${fresh.title}” is now ${STATUS_LABELS[fresh.status].toLowerCase()}.`);
         }).catch(() => {});
       }
     },

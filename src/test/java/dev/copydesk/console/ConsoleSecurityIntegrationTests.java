@@ -143,7 +143,7 @@ class ConsoleSecurityIntegrationTests {
     void consolePageRedirectsAnonymousToLogin() throws Exception {
         mvc.perform(get("/console/")).andExpect(status().isFound())
                 .andExpect(redirectedUrl("http://localhost/console/login"));
-        mvc.perform(get("/console/js/moderation.js")).andExpect(status().isFound());
+        mvc.perform(get("/console/index.html")).andExpect(status().isFound());
     }
 
     @Test
@@ -152,6 +152,7 @@ class ConsoleSecurityIntegrationTests {
                 .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")));
         mvc.perform(get("/console/console.css")).andExpect(status().isOk());
         mvc.perform(get("/console/js/login.js")).andExpect(status().isOk());
+        mvc.perform(get("/console/js/api.js")).andExpect(status().isOk());
     }
 
     @Test

@@ -21,7 +21,7 @@ async function accounts(root, { announce }) {
   const form = h('form', { class: 'inline-form', id: 'new-account', onsubmit: create },
     h('h2', {}, 'New account'),
     h('div', { class: 'grid' },
-      h('div', {}, field('new-username', 'Username', { pattern: '[a-z0-9][a-z0-9._-]{1,39}', autocomplete: 'off' })),
+      h('div', {}, field('new-username', 'Username', { pattern: '[a-z0-9][a-z0-9._\\-]{1,39}', autocomplete: 'off' })),
       h('div', {}, field('new-displayName', 'Display name')),
       h('div', {}, field('new-email', 'Email', { type: 'email' })),
       h('div', {}, field('new-password', 'Password (10+ characters)', { type: 'password', minlength: '10', autocomplete: 'new-password' }))),

@@ -123,6 +123,29 @@ class ConsoleModerationBrowserTests {
         }
     }
 
+    @Test
+    void adminTunesTheModerationSettings() throws Exception {
+        String word = "zorblax" + UUID.randomUUID().toString().substring(0, 4);
+        try (Browser browser = new Browser(port)) {
+            browser.login("admin", StaffFixtures.ADMIN_PASSWORD);
+            browser.open("/console/#/settings");
+            WebElement suspect = browser.waitFor(By.id("suspectWords"));
+            assertThat(suspect.getAttribute("value")).as("the current list is shown").isNotBlank();
+            suspect.sendKeys("\n" + word);
+            WebElement threshold = browser.driver().findElement(By.id("flagThreshold"));
+            threshold.clear();
+            threshold.sendKeys("4");
+            browser.screenshot("settings");
+            browser.driver().findElement(By.cssSelector("#settings-form button[type=submit]")).click();
+            browser.waitForStatus("Moderation settings saved");
+        }
+        String settings = send(null, "GET", "/api/admin/moderation-settings", null).body();
+        assertThat((List<String>) JsonPath.read(settings, "$.suspectWords")).contains(word);
+        assertThat((Integer) JsonPath.read(settings, "$.flagThreshold")).isEqualTo(4);
+        send(null, "PUT", "/api/admin/moderation-settings",
+                settings.replaceFirst("\"flagThreshold\"\\s*:\\s*4", "\"flagThreshold\":3"));
+    }
+
     private List<String> ids(Browser browser) {
         return browser.all(CARDS).stream().map(card -> card.getAttribute("data-id")).toList();
     }

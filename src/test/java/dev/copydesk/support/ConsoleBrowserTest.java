@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(ChromiumInstalled.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Boot shuts Tomcat down gracefully, which waits for the browsers' open live streams: not in tests.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = UniqueInstance.class)
 @Import({StaffFixtures.class, ArticleFixtures.class})

@@ -1,0 +1,5 @@
+/**
+ * Reader comments: intake, the public thread, reader flags and the comment aggregate with its history.
+ * Screening and the moderation queue belong to {@code dev.copydesk.moderation}, reached through {@link dev.copydesk.comments.ModerationGate}.
+ */
+package dev.copydesk.comments;

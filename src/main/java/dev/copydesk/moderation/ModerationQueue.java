@@ -1,0 +1,97 @@
+package dev.copydesk.moderation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.copydesk.articles.PublishedArticle;
+import dev.copydesk.articles.PublishedArticles;
+import dev.copydesk.comments.CommentDesk;
+import dev.copydesk.comments.CommentDesk.AuthorRecord;
+import dev.copydesk.comments.CommentDesk.ParentComment;
+import dev.copydesk.comments.CommentDesk.QueuedComment;
+import dev.copydesk.comments.CommentQueue;
+import dev.copydesk.comments.CommentReason;
+import dev.copydesk.comments.KeysetCursor;
+
+/**
+ * The moderation queues, oldest first. Served from the comment table's queue index with keyset
+ * paging (never from an engine task query, which slows down with many open tasks); each held
+ * comment still has its user task in the process. Every item carries its context: the parent comment
+ * of a reply and the author's record.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ModerationQueue {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    private final CommentDesk comments;
+    private final PublishedArticles articles;
+    private final ModerationProperties properties;
+    private final Clock clock;
+    private final Map<CommentQueue, long[]> totals = new ConcurrentHashMap<>();
+
+    ModerationQueue(CommentDesk comments, PublishedArticles articles, ModerationProperties properties, Clock clock) {
+        this.comments = comments;
+        this.articles = articles;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public QueuePage page(CommentQueue queue, KeysetCursor cursor, int limit) {
+        List<QueuedComment> rows = comments.queue(queue, cursor == null ? null : cursor.at(),
+                cursor == null ? null : cursor.id(), limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            QueuedComment last = rows.get(limit - 1);
+            next = new KeysetCursor(last.queuedAt(), last.commentId()).encode();
+        }
+        Map<String, AuthorRecord> authors = comments.authorRecords(rows.stream().map(QueuedComment::authorKey).toList());
+        Map<String, ParentComment> parents = comments.parents(
+                rows.stream().map(QueuedComment::parentId).filter(Objects::nonNull).toList());
+        Map<String, String> titles = new HashMap<>();
+        Instant now = clock.instant();
+        List<QueueItem> items = rows.stream().map(c -> new QueueItem(c.commentId(), c.queue().apiName(),
+                c.articleSlug(),
+                titles.computeIfAbsent(c.articleId(), id -> articles.findById(id).map(PublishedArticle::title).orElse(null)),
+                c.authorName(), c.authorEmail(), c.body(),
+                c.parentId() == null ? null : parents.get(c.parentId()),
+                c.reasons(), c.flags(), authors.get(c.authorKey()), c.createdAt(), c.queuedAt(), c.dueAt(),
+                c.overdue() || (c.dueAt() != null && now.isAfter(c.dueAt())))).toList();
+        return new QueuePage(items, next, total(queue));
+    }
+
+    private long total(CommentQueue queue) {
+        long ttl = properties.queueTotalCacheTtl().toNanos();
+        if (ttl <= 0) {
+            return comments.queueSize(queue);
+        }
+        long now = System.nanoTime();
+        long[] cached = totals.get(queue);
+        if (cached != null && now - cached[1] < ttl) {
+            return cached[0];
+        }
+        long total = comments.queueSize(queue);
+        totals.put(queue, new long[] {total, now});
+        return total;
+    }
+
+    /** One queued comment with its context; {@code authorEmail} is for staff only. */
+    public record QueueItem(String commentId, String queue, String articleSlug, String articleTitle, String authorName,
+            String authorEmail, String body, ParentComment parent, List<CommentReason> reasons, int flags,
+            AuthorRecord author, Instant createdAt, Instant queuedAt, Instant dueAt, boolean overdue) {
+    }
+
+    public record QueuePage(List<QueueItem> items, String nextCursor, long total) {
+    }
+}

@@ -1,0 +1,75 @@
+package dev.copydesk.moderation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.copydesk.articles.CommentPremoderation;
+import dev.copydesk.comments.CommentDesk;
+import dev.copydesk.comments.CommentDesk.ScreeningSubject;
+import dev.copydesk.comments.CommentReason;
+
+/**
+ * Runs the screening rules that are switched on over a comment and records what they found. The
+ * rules only find facts; the decision table {@code comment-screening.dmn} decides the outcome.
+ */
+@Service
+public class Screening {
+
+    static final List<ScreeningRule> RULES = List.of(new BannedAuthorRule(), new BannedWordRule(),
+            new DuplicateRule(), new SuspectWordRule(), new TooManyLinksRule(), new ShoutingRule(),
+            new FirstCommentRule(), new PremoderationRule());
+
+    private final CommentDesk comments;
+    private final ModerationSettingsStore settings;
+    private final Bans bans;
+    private final ExternalModeration external;
+
+    Screening(CommentDesk comments, ModerationSettingsStore settings, Bans bans, ExternalModeration external) {
+        this.comments = comments;
+        this.settings = settings;
+        this.bans = bans;
+        this.external = external;
+    }
+
+    @Transactional
+    public ScreeningResult screen(String commentId, CommentPremoderation articlePremoderation) {
+        CompiledSettings compiled = settings.compiled();
+        ScreeningSubject subject = comments.screeningSubject(commentId);
+        String ban = compiled.enabled(ScreeningCode.BANNED_AUTHOR)
+                ? bans.activeBan(subject.authorKey()).orElse(null) : null;
+        ScreeningInput input = ScreeningInput.of(subject.body(), subject.approvedByAuthor(), subject.duplicateOf(),
+                ban, articlePremoderation);
+        List<CommentReason> reasons = new ArrayList<>(evaluate(input, compiled));
+        String verdict = null;
+        ModerationSettings.External endpoint = compiled.settings().external();
+        // A comment the local rules already reject is not sent out: the answer could not change the outcome.
+        if (compiled.enabled(ScreeningCode.EXTERNAL) && endpoint != null && !rejectedLocally(reasons)) {
+            ExternalModeration.Verdict answer = external.ask(endpoint, subject);
+            verdict = answer.verdict();
+            if (answer.detail() != null) {
+                reasons.add(ScreeningRule.reason(ScreeningCode.EXTERNAL, answer.detail()));
+            }
+        }
+        comments.recordScreening(commentId, reasons);
+        return new ScreeningResult(reasons, verdict);
+    }
+
+    /** The reasons the switched-on local rules find, in rule order. */
+    static List<CommentReason> evaluate(ScreeningInput input, CompiledSettings settings) {
+        List<CommentReason> reasons = new ArrayList<>();
+        for (ScreeningRule rule : RULES) {
+            if (settings.enabled(rule.code())) {
+                rule.check(input, settings).ifPresent(reasons::add);
+            }
+        }
+        return reasons;
+    }
+
+    private static boolean rejectedLocally(List<CommentReason> reasons) {
+        return reasons.stream().anyMatch(r -> r.code().equals(ScreeningCode.BANNED_AUTHOR.name())
+                || r.code().equals(ScreeningCode.BANNED_WORD.name()) || r.code().equals(ScreeningCode.DUPLICATE.name()));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.copydesk.moderation.process;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import dev.copydesk.articles.CommentPremoderation;
+import dev.copydesk.comments.ModerationGate;
+import dev.copydesk.moderation.Decision;
+import dev.copydesk.moderation.ModerationSettingsStore;
+import dev.copydesk.moderation.ModerationWorkflow;
+import dev.copydesk.shared.ConflictException;
+
+import static dev.copydesk.moderation.process.CommentModerationProcess.*;
+
+/**
+ * The comment-moderation process behind the comments module's {@link ModerationGate} and the
+ * moderation module's {@link ModerationWorkflow}. Runs in the caller's transaction: the engine and
+ * JPA share it, so a comment and its process are stored together or not at all. Values the process
+ * needs only until its next wait state travel as transient variables, which cost no rows.
+ */
+@Component
+class CommentModerationWorkflow implements ModerationGate, ModerationWorkflow {
+
+    private static final long DEFINITION_TTL_NANOS = 60_000_000_000L;
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final ModerationSettingsStore settings;
+    private volatile LatestDefinition latest;
+
+    CommentModerationWorkflow(RuntimeService runtime, TaskService tasks, RepositoryService repository,
+            ModerationSettingsStore settings) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.repository = repository;
+        this.settings = settings;
+    }
+
+    @Override
+    public void screen(String commentId, CommentPremoderation articlePremoderation) {
+        runtime.startProcessInstanceById(latestDefinitionId(), commentId, Variables.createVariables()
+                .putValueTyped(VAR_ARTICLE_PREMODERATION, Variables.stringValue(
+                        (articlePremoderation == null ? CommentPremoderation.INHERIT : articlePremoderation).name(), true)));
+    }
+
+    /**
+     * Starting by key asks the database for the latest version on every comment; the id is kept for a
+     * minute instead, so a version deployed at run time is picked up within a minute.
+     */
+    private String latestDefinitionId() {
+        LatestDefinition known = latest;
+        long now = System.nanoTime();
+        if (known == null || now - known.readAt() > DEFINITION_TTL_NANOS) {
+            known = new LatestDefinition(repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
+                    .latestVersion().singleResult().getId(), now);
+            latest = known;
+        }
+        return known.id();
+    }
+
+    private record LatestDefinition(String id, long readAt) {
+    }
+
+    @Override
+    public void report(String commentId) {
+        runtime.startProcessInstanceByMessage(MESSAGE_COMMENT_REPORTED, commentId);
+    }
+
+    @Override
+    public int commentsPerMinute() {
+        return settings.current().commentsPerMinute();
+    }
+
+    @Override
+    public int flagThreshold() {
+        return settings.current().flagThreshold();
+    }
+
+    @Override
+    public void decide(String commentId, String processInstanceId, Decision decision, String moderator, String reason) {
+        Task task = processInstanceId == null ? null : tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(TASK_MODERATE_COMMENT)
+                .singleResult();
+        if (task == null) {
+            throw new ConflictException("Comment " + commentId + " is no longer waiting for a decision");
+        }
+        tasks.complete(task.getId(), Variables.createVariables()
+                .putValueTyped(VAR_MODERATOR_DECISION, Variables.stringValue(decision.name(), true))
+                .putValueTyped(VAR_MODERATOR, Variables.stringValue(moderator, true))
+                .putValueTyped(VAR_DECISION_REASON, Variables.stringValue(reason, true)));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.copydesk.moderation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import dev.copydesk.comments.CommentDesk;
+
+/** {@code Task_HideReportedComment}: hides the flagged comment and puts it into the reported queue. */
+@Component
+class HideReportedCommentDelegate implements JavaDelegate {
+
+    private final CommentDesk comments;
+    private final CommentQueueSla sla;
+
+    HideReportedCommentDelegate(CommentDesk comments, CommentQueueSla sla) {
+        this.comments = comments;
+        this.sla = sla;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        comments.report(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), sla.dueFromNow());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.copydesk.moderation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import dev.copydesk.comments.CommentDesk;
+
+/** {@code Task_HoldComment}: into the pending queue, due within the queue SLA. */
+@Component
+class HoldCommentDelegate implements JavaDelegate {
+
+    private final CommentDesk comments;
+    private final CommentQueueSla sla;
+
+    HoldCommentDelegate(CommentDesk comments, CommentQueueSla sla) {
+        this.comments = comments;
+        this.sla = sla;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        comments.hold(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), sla.dueFromNow());
+    }
+}

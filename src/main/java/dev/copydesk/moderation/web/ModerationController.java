@@ -1,0 +1,136 @@
+package dev.copydesk.moderation.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.copydesk.accounts.StaffMember;
+import dev.copydesk.comments.CommentHistory;
+import dev.copydesk.comments.CommentQueue;
+import dev.copydesk.comments.FlagReason;
+import dev.copydesk.comments.KeysetCursor;
+import dev.copydesk.moderation.Bans;
+import dev.copydesk.moderation.Decision;
+import dev.copydesk.moderation.ModerationDecisions;
+import dev.copydesk.moderation.ModerationQueue;
+import dev.copydesk.shared.InvalidRequestException;
+import dev.copydesk.shared.Problems;
+import dev.copydesk.shared.RequestIds;
+
+/** The moderators' desk: the queues, decisions one by one or in bulk, bans, a comment's history. */
+@RestController
+@RequestMapping("/api/moderation")
+class ModerationController {
+
+    private final ModerationQueue queue;
+    private final ModerationDecisions decisions;
+    private final Bans bans;
+
+    ModerationController(ModerationQueue queue, ModerationDecisions decisions, Bans bans) {
+        this.queue = queue;
+        this.decisions = decisions;
+        this.bans = bans;
+    }
+
+    @GetMapping("/queue")
+    ModerationQueue.QueuePage queue(@RequestParam(defaultValue = "pending") String queue,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        CommentQueue which = switch (queue.toLowerCase(Locale.ROOT)) {
+            case "pending" -> CommentQueue.PENDING;
+            case "reported" -> CommentQueue.REPORTED;
+            default -> throw new InvalidRequestException("queue", "must be pending or reported");
+        };
+        return this.queue.page(which, KeysetCursor.decode(cursor),
+                KeysetCursor.limit(limit, ModerationQueue.DEFAULT_LIMIT, ModerationQueue.MAX_LIMIT));
+    }
+
+    @PostMapping("/comments/{id}/decision")
+    ModerationDecisions.Decided decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
+            @AuthenticationPrincipal StaffMember me) {
+        request.check();
+        return decisions.decide(id, request.decision(), reason(request.reason()), me.username());
+    }
+
+    @PostMapping("/decisions")
+    BulkResult decideAll(@Valid @RequestBody BulkDecisionRequest request, @AuthenticationPrincipal StaffMember me) {
+        new DecisionRequest(request.decision(), request.reason()).check();
+        List<ModerationDecisions.BulkOutcome> results = decisions.decideAll(request.commentIds(), request.decision(),
+                reason(request.reason()), me.username());
+        long decided = results.stream().filter(r -> r.outcome().equals("DECIDED")).count();
+        return new BulkResult(results, decided, results.size() - decided);
+    }
+
+    @GetMapping("/comments/{id}/history")
+    CommentHistory history(@PathVariable String id) {
+        return decisions.history(id);
+    }
+
+    @PostMapping("/bans")
+    ResponseEntity<Bans.BanResult> ban(@Valid @RequestBody BanRequest request, @AuthenticationPrincipal StaffMember me) {
+        Bans.BanResult result = bans.ban(request.authorEmail(), request.reason(),
+                Boolean.TRUE.equals(request.rejectPending()), request.until(), me.username());
+        return ResponseEntity.status(HttpStatus.CREATED).body(result);
+    }
+
+    @DeleteMapping("/bans/{id}")
+    Bans.BanView lift(@PathVariable String id, @AuthenticationPrincipal StaffMember me) {
+        return bans.lift(id, me.username());
+    }
+
+    /** Two moderators on one comment: the loser waited on a row lock too long. Same answer as a lost race. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> lockedBySomeoneElse(PessimisticLockingFailureException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT,
+                "Someone else is deciding this comment at the same moment; reload it and try again");
+        RequestIds.addTo(problem);
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String reason(FlagReason reason) {
+        return reason == null ? null : reason.name();
+    }
+
+    /** {@code reason} is one of the flag reasons; required to reject. */
+    record DecisionRequest(@NotNull Decision decision, FlagReason reason) {
+        void check() {
+            if (decision == Decision.REJECT && reason == null) {
+                throw new InvalidRequestException("reason", "is required to reject: one of " + List.of(FlagReason.values()));
+            }
+        }
+    }
+
+    record BulkDecisionRequest(@NotEmpty @Size(max = ModerationDecisions.MAX_BULK) List<@NotBlank String> commentIds,
+            @NotNull Decision decision, FlagReason reason) {
+    }
+
+    /** Per comment: DECIDED, CONFLICT (already decided) or NOT_FOUND. */
+    record BulkResult(List<ModerationDecisions.BulkOutcome> results, long decided, long failed) {
+    }
+
+    /** {@code until}: the end of a suspension; without it the ban is permanent. */
+    record BanRequest(@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String authorEmail,
+            @NotBlank @Size(max = 500) String reason, Boolean rejectPending, Instant until) {
+    }
+}

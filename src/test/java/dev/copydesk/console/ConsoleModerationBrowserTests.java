@@ -113,6 +113,7 @@ class ConsoleModerationBrowserTests {
 
             assertThat(status(moderator, reply)).isEqualTo("APPROVED");
             assertThat(status(moderator, abusive)).isEqualTo("REJECTED");
+            assertThat(lastReason(moderator, abusive)).as("key 2 in the picker").isEqualTo("ABUSE");
             assertThat(status(moderator, fine1)).isEqualTo("APPROVED");
             assertThat(status(moderator, fine2)).isEqualTo("APPROVED");
             assertThat(status(moderator, spam1)).isEqualTo("REJECTED");
@@ -185,6 +186,12 @@ class ConsoleModerationBrowserTests {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> statuses = JsonPath.read(response.body(), "$.entries[*].toStatus");
         return statuses.get(statuses.size() - 1);
+    }
+
+    private String lastReason(Staff moderator, String commentId) throws Exception {
+        String history = send(moderator, "GET", "/api/moderation/comments/" + commentId + "/history", null).body();
+        List<String> reasons = JsonPath.read(history, "$.entries[*].reason");
+        return reasons.get(reasons.size() - 1);
     }
 
     private HttpResponse<String> send(Staff as, String method, String path, String json) throws Exception {

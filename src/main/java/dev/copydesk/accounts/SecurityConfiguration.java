@@ -1,12 +1,16 @@
 package dev.copydesk.accounts;
 
 import java.io.IOException;
+import java.util.Set;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,7 +25,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.copydesk.shared.ProblemWriter;
 import dev.copydesk.shared.Problems;
@@ -29,13 +41,19 @@ import dev.copydesk.shared.Problems;
 /**
  * Who may call what, by URL. Staff authenticate with HTTP Basic (stateless); the public API is
  * open; the Camunda web apps, the engine's REST API and the actuator (but health) are for ADMIN.
- * Finer rules (ownership, four-eyes) live in the module APIs.
+ * The staff console under {@code /console/} logs in with a form and a session instead; its pages
+ * call the same API with that session, which then must carry the CSRF token. Finer rules
+ * (ownership, four-eyes) live in the module APIs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String REALM = "copydesk";
+
+    /** The console reads this cookie and sends its value back in {@link #CSRF_HEADER}. */
+    static final String CSRF_COOKIE = "XSRF-TOKEN";
+    static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -66,10 +84,58 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The staff console: a login form, a session, CSRF in a cookie the page's script reads. The pages
+     * are static; what a role may do is still decided by the API below.
+     */
+    @Bean
+    @Order(5)
+    SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager authenticationManager)
+            throws Exception {
+        http.securityMatcher("/console", "/console/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
+                        // Scripts and styles hold no data and no rules of their own: public, like the login page.
+                        .requestMatchers("/console/login", "/console/login.html", "/console/console.css",
+                                "/console/js/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/console/login")
+                        .loginProcessingUrl("/console/login")
+                        .defaultSuccessUrl("/console/", true)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + "/console/login?error=" + (e instanceof LoginThrottledException ? "throttled" : "bad")))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/console/logout")
+                        .logoutSuccessUrl("/console/login?logout")
+                        .deleteCookies("JSESSIONID"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                // The token is deferred by default; load it on every console page so the cookie is there.
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .headers(headers -> headers.frameOptions(frame -> frame.deny())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_CSP)));
+        return http.build();
+    }
+
+    /** Scripts and styles from this origin only, no inline script, nothing framed. */
+    private static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+    /**
+     * The API. HTTP Basic clients stay stateless: no session is ever created here. A request from
+     * the console brings the session of its login, whose security context is read (never created);
+     * such a request is authenticated by a cookie, so its unsafe methods must carry the CSRF token.
+     * Requests with an {@code Authorization} header, and requests with no session at all (anonymous
+     * readers), have nothing a forged request could borrow and need no token.
+     */
     @Bean
     @Order(10)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
             ProblemWriter problems) throws Exception {
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/error").permitAll()
@@ -87,14 +153,36 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()
                         .anyRequest().permitAll())
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint(problems)))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint(problems))
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), sessions)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::authenticatedBySession))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(deniedHandler(problems)));
         return http.build();
     }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieName(CSRF_COOKIE);
+        tokens.setHeaderName(CSRF_HEADER);
+        tokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Strict"));
+        return tokens;
+    }
+
+    /** An unsafe method, no {@code Authorization} header, and a session that may hold a login. */
+    static boolean authenticatedBySession(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getSession(false) != null;
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /** URLs the firewall refuses (encoded slashes, "..", odd characters) get a 400 problem, not a 500. */
     @Bean
@@ -111,7 +199,11 @@ class SecurityConfiguration {
                         "Too many failed logins for this username; try again later"));
                 return;
             }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            // The console's script asks with X-Requested-With: no Basic challenge, or the browser
+            // would pop up its own password dialog over the page when a session runs out.
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            }
             problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED,
                     "Authentication is required: log in with a staff account"));
         };
@@ -120,6 +212,19 @@ class SecurityConfiguration {
     private static AccessDeniedHandler deniedHandler(ProblemWriter problems) {
         return (request, response, denied) -> write(problems, request, response,
                 Problems.of(HttpStatus.FORBIDDEN, "Your role does not allow this"));
+    }
+
+    /** Reads the deferred CSRF token, which makes the repository send the {@link #CSRF_COOKIE} cookie. */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     private static void write(ProblemWriter problems, HttpServletRequest request, HttpServletResponse response,

@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTests {
 
     private static final List<String> MODULES = List.of("accounts", "articles", "comments", "moderation",
-            "notifications", "operations", "console");
+            "notifications", "operations", "console", "demo");
 
     private static JavaClasses classes;
 

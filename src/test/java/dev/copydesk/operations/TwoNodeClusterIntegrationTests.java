@@ -231,6 +231,56 @@ class TwoNodeClusterIntegrationTests {
                 .as("no publish timer left behind").isZero();
     }
 
+    @Test
+    void twoModeratorsDecidingOneCommentOnTheTwoNodesGetOneDecisionAndOne409() throws Exception {
+        String writer = account("WRITER");
+        String editor = account("EDITOR");
+        String id = submittedArticle(nodeA, writer, "Comments on two nodes");
+        HttpResponse<String> approved = HttpCalls.postJson(nodeA.url("/api/articles/" + id + "/decision"), editor,
+                STAFF_PASSWORD, "{\"decision\":\"APPROVE\"}");
+        String slug = JSON.readTree(approved.body()).get("slug").asText();
+        String moderatorOnA = account("MODERATOR");
+        String moderatorOnB = account("MODERATOR");
+        for (int round = 0; round < 3; round++) {
+            HttpResponse<String> posted = HttpCalls.postJson(nodeB.url("/api/public/articles/" + slug + "/comments"),
+                    null, null, """
+                    {"authorName":"Reader %1$d","authorEmail":"reader-%1$d-%2$d@example.org","body":"First comment, held."}"""
+                            .formatted(round, System.nanoTime()));
+            assertThat(posted.statusCode()).isEqualTo(202);
+            JsonNode answer = JSON.readTree(posted.body());
+            assertThat(answer.get("status").asText()).isEqualTo("PENDING");
+            String commentId = answer.get("id").asText();
+
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.Future<Integer> onA = pool.submit(() -> {
+                go.await();
+                return HttpCalls.postJson(nodeA.url("/api/moderation/comments/" + commentId + "/decision"), moderatorOnA,
+                        STAFF_PASSWORD, "{\"decision\":\"APPROVE\"}").statusCode();
+            });
+            java.util.concurrent.Future<Integer> onB = pool.submit(() -> {
+                go.await();
+                return HttpCalls.postJson(nodeB.url("/api/moderation/comments/" + commentId + "/decision"), moderatorOnB,
+                        STAFF_PASSWORD, "{\"decision\":\"REJECT\",\"reason\":\"SPAM\"}").statusCode();
+            });
+            go.countDown();
+            List<Integer> statuses = List.of(onA.get(), onB.get());
+            pool.shutdown();
+            assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+
+            JsonNode history = JSON.readTree(HttpCalls.get(nodeA.url("/api/moderation/comments/" + commentId + "/history"),
+                    moderatorOnA, STAFF_PASSWORD).body());
+            long decisions = 0;
+            for (JsonNode entry : history.path("entries").isMissingNode() ? history : history.get("entries")) {
+                String action = entry.path("action").asText();
+                if (action.equals("APPROVED") || action.equals("REJECTED")) {
+                    decisions++;
+                }
+            }
+            assertThat(decisions).as("one decision recorded in round %d", round).isEqualTo(1);
+        }
+    }
+
     static final String STAFF_PASSWORD = "cluster-staff-password";
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 

@@ -75,7 +75,14 @@ class ArticlePublicationWorkflow implements ArticleWorkflow {
         variables.put(VAR_SCHEDULED, publishAt != null);
         variables.put(VAR_PUBLISH_AT, date(publishAt));
         variables.put(VAR_UNPUBLISH_AT, date(unpublishAt));
-        tasks.complete(task.getId(), variables);
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (org.camunda.bpm.engine.exception.NullValueException
+                | org.camunda.bpm.engine.exception.NotFoundException
+                | org.camunda.bpm.engine.OptimisticLockingException gone) {
+            // another editor completed the review between our query and our completion (any node)
+            throw new ConflictException("Another editor decided this review a moment ago");
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.copydesk.moderation.process;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -90,9 +92,15 @@ class CommentModerationWorkflow implements ModerationGate, ModerationWorkflow {
         if (task == null) {
             throw new ConflictException("Comment " + commentId + " is no longer waiting for a decision");
         }
-        tasks.complete(task.getId(), Variables.createVariables()
-                .putValueTyped(VAR_MODERATOR_DECISION, Variables.stringValue(decision.name(), true))
-                .putValueTyped(VAR_MODERATOR, Variables.stringValue(moderator, true))
-                .putValueTyped(VAR_DECISION_REASON, Variables.stringValue(reason, true)));
+        try {
+            tasks.complete(task.getId(), Variables.createVariables()
+                    .putValueTyped(VAR_MODERATOR_DECISION, Variables.stringValue(decision.name(), true))
+                    .putValueTyped(VAR_MODERATOR, Variables.stringValue(moderator, true))
+                    .putValueTyped(VAR_DECISION_REASON, Variables.stringValue(reason, true)));
+        } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException | OptimisticLockingException gone) {
+            // Another moderator (on this node or another) completed the task between our query and
+            // our completion: the loser of the race gets 409, and its transaction rolls back whole.
+            throw new ConflictException("Comment " + commentId + " was decided by someone else a moment ago");
+        }
     }
 }

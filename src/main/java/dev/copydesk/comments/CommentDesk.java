@@ -20,6 +20,7 @@ import dev.copydesk.comments.CommentEvents.CommentHeld;
 import dev.copydesk.comments.CommentEvents.CommentQueueOverdue;
 import dev.copydesk.comments.CommentEvents.CommentRejected;
 import dev.copydesk.comments.CommentEvents.CommentReported;
+import dev.copydesk.operations.WorkflowMetrics;
 import dev.copydesk.shared.Ids;
 import dev.copydesk.shared.NotFoundException;
 
@@ -43,9 +44,11 @@ public class CommentDesk {
     private final CommentFlagRepository flags;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkflowMetrics metrics;
 
     CommentDesk(CommentRepository comments, CommentHistoryRepository history, CommentFlagRepository flags,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, WorkflowMetrics metrics) {
+        this.metrics = metrics;
         this.comments = comments;
         this.history = history;
         this.flags = flags;
@@ -75,7 +78,9 @@ public class CommentDesk {
         CommentStatus from = c.status();
         CommentQueue queue = c.queue();
         Instant now = clock.instant();
+        Instant queuedAt = c.queuedAt();
         c.approve(screening ? SCREENING : actor, reason, now);
+        measure("APPROVED", screening, c.reasons(), queuedAt, now);
         if (queue == CommentQueue.REPORTED) {
             flags.clear(commentId);
         }
@@ -93,7 +98,9 @@ public class CommentDesk {
         boolean screening = c.awaitingScreening();
         CommentStatus from = c.status();
         Instant now = clock.instant();
+        Instant queuedAt = c.queuedAt();
         c.reject(screening ? SCREENING : actor, reason, now);
+        measure("REJECTED", screening, c.reasons(), queuedAt, now);
         history.save(new CommentHistoryEntry(commentId, now, c.decidedBy(), screening ? "SCREENED" : "REJECTED",
                 from, c.status(), reason, screening ? c.reasons() : null));
         events.publishEvent(new CommentRejected(c.id(), c.articleId(), c.articleSlug(), !screening, reason, now));
@@ -105,6 +112,7 @@ public class CommentDesk {
         Comment c = get(commentId);
         Instant now = clock.instant();
         c.hold(processInstanceId, now, dueAt);
+        measure("HELD", true, c.reasons(), null, now);
         history.save(new CommentHistoryEntry(commentId, now, SCREENING, "SCREENED", CommentStatus.PENDING,
                 CommentStatus.PENDING, "held for moderation", c.reasons()));
         events.publishEvent(new CommentHeld(c.id(), c.articleId(), c.articleSlug(),
@@ -208,6 +216,19 @@ public class CommentDesk {
             return Optional.empty();
         }
         return comments.findById(commentId).filter(Comment::notifyRequested).map(Comment::authorEmail);
+    }
+
+    /** Screening outcomes by reason, and how long a queued comment waited for its moderator. */
+    private void measure(String outcome, boolean screening, List<CommentReason> reasons, Instant queuedAt, Instant now) {
+        if (screening) {
+            if (reasons == null || reasons.isEmpty()) {
+                metrics.screeningOutcome(outcome, WorkflowMetrics.NO_REASON);
+            } else {
+                reasons.forEach(r -> metrics.screeningOutcome(outcome, r.code()));
+            }
+        } else if (queuedAt != null) {
+            metrics.stepDuration("comment-moderation", "Task_ModerateComment", java.time.Duration.between(queuedAt, now));
+        }
     }
 
     private Comment get(String commentId) {

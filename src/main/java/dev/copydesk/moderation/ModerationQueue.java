@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +41,22 @@ public class ModerationQueue {
     private final PublishedArticles articles;
     private final ModerationProperties properties;
     private final Clock clock;
-    private final Map<CommentQueue, long[]> totals = new ConcurrentHashMap<>();
+    /**
+     * Queue totals, counted by one thread at a time: with a million held comments a count takes
+     * seconds, so a page is served with the last total while one background refresh runs, instead
+     * of every request counting at once when the value expires.
+     */
+    private final LoadingCache<CommentQueue, Long> totals;
 
     ModerationQueue(CommentDesk comments, PublishedArticles articles, ModerationProperties properties, Clock clock) {
         this.comments = comments;
         this.articles = articles;
         this.properties = properties;
         this.clock = clock;
+        Duration ttl = properties.queueTotalCacheTtl();
+        this.totals = Caffeine.newBuilder()
+                .refreshAfterWrite(ttl.isZero() || ttl.isNegative() ? Duration.ofNanos(1) : ttl)
+                .build(comments::queueSize);
     }
 
     public QueuePage page(CommentQueue queue, KeysetCursor cursor, int limit) {
@@ -72,18 +84,10 @@ public class ModerationQueue {
     }
 
     private long total(CommentQueue queue) {
-        long ttl = properties.queueTotalCacheTtl().toNanos();
-        if (ttl <= 0) {
+        if (properties.queueTotalCacheTtl().isZero() || properties.queueTotalCacheTtl().isNegative()) {
             return comments.queueSize(queue);
         }
-        long now = System.nanoTime();
-        long[] cached = totals.get(queue);
-        if (cached != null && now - cached[1] < ttl) {
-            return cached[0];
-        }
-        long total = comments.queueSize(queue);
-        totals.put(queue, new long[] {total, now});
-        return total;
+        return totals.get(queue);
     }
 
     /** One queued comment with its context; {@code authorEmail} is for staff only. */

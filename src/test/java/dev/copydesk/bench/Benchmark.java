@@ -35,7 +35,8 @@ public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Options options;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final LoadRun load = new LoadRun(http);
     private String base;
     private final Map<String, String> logins = new LinkedHashMap<>();
@@ -152,7 +153,8 @@ public final class Benchmark {
     }
 
     HttpRequest request(String method, String path, String user, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(path.startsWith("/api/bench/") ? Duration.ofMinutes(10) : Duration.ofSeconds(30));
         if (user != null) {
             b.header("Authorization", login(user));
         }

@@ -68,7 +68,12 @@ final class LoadRun {
             at += w.count;
         }
         Arrays.sort(all);
-        return new Result(scenario, concurrency, total, seconds, percentile(all, 50), percentile(all, 99), errors, samples);
+        Result result = new Result(scenario, concurrency, total, seconds, percentile(all, 50), percentile(all, 99),
+                errors, samples);
+        // progress, so a long run shows what it has measured even if a later step fails
+        System.out.printf(java.util.Locale.ROOT, "  %-42s %8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d%n",
+                scenario, result.throughput(), result.p50Micros() / 1000.0, result.p99Micros() / 1000.0, errors);
+        return result;
     }
 
     private Worker[] drive(int concurrency, Duration duration, Action source, AtomicLong sequence, boolean record)

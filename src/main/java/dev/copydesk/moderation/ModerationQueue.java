@@ -56,6 +56,7 @@ public class ModerationQueue {
         Duration ttl = properties.queueTotalCacheTtl();
         this.totals = Caffeine.newBuilder()
                 .refreshAfterWrite(ttl.isZero() || ttl.isNegative() ? Duration.ofNanos(1) : ttl)
+                .executor(COUNTER)
                 .build(comments::queueSize);
     }
 
@@ -83,12 +84,28 @@ public class ModerationQueue {
         return new QueuePage(items, next, total(queue));
     }
 
+    /**
+     * The queue's size as last counted; {@code -1} until the first count, which runs in the
+     * background (never on the request path, where it would hold a connection for seconds).
+     */
     private long total(CommentQueue queue) {
         if (properties.queueTotalCacheTtl().isZero() || properties.queueTotalCacheTtl().isNegative()) {
             return comments.queueSize(queue);
         }
-        return totals.get(queue);
+        Long counted = totals.getIfPresent(queue);
+        if (counted == null) {
+            totals.refresh(queue);
+            return -1;
+        }
+        return counted;
     }
+
+    /** One thread counts queues, so a slow count never runs twice at once. */
+    private static final java.util.concurrent.Executor COUNTER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "moderation-queue-counter");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** One queued comment with its context; {@code authorEmail} is for staff only. */
     public record QueueItem(String commentId, String queue, String articleSlug, String articleTitle, String authorName,

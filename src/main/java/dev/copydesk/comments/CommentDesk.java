@@ -154,8 +154,17 @@ public class CommentDesk {
     /** A page of a queue, oldest first, after the keyset position ({@code null}: from the start). */
     @Transactional(readOnly = true)
     public List<QueuedComment> queue(CommentQueue queue, Instant after, String afterId, int limit) {
-        return comments.queued(queue, after == null ? Instant.EPOCH : after, afterId == null ? "" : afterId,
-                Limit.of(limit)).stream().map(CommentDesk::queued).toList();
+        List<Comment> rows;
+        if (after == null) {
+            rows = comments.queueHead(queue, Limit.of(limit));
+        } else {
+            rows = new java.util.ArrayList<>(comments.queuedTiesAfter(queue, after, afterId == null ? "" : afterId,
+                    Limit.of(limit)));
+            if (rows.size() < limit) {
+                rows.addAll(comments.queuedAfter(queue, after, Limit.of(limit - rows.size())));
+            }
+        }
+        return rows.stream().map(CommentDesk::queued).toList();
     }
 
     @Transactional(readOnly = true)

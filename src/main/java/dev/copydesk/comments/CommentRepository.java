@@ -39,12 +39,26 @@ interface CommentRepository extends JpaRepository<Comment, String> {
             where c.articleId in :articleIds and c.visible = true group by c.articleId""")
     List<Object[]> countVisibleByArticle(@Param("articleIds") Collection<String> articleIds);
 
+    /** The head of a queue: one range of the (queue, queued_at, id) index, read in its order. */
+    @Query("select c from Comment c where c.queue = :queue order by c.queuedAt, c.id")
+    List<Comment> queueHead(@Param("queue") CommentQueue queue, Limit limit);
+
+    /** Comments queued at exactly the cursor's time after its id (ties; usually none). */
     @Query("""
-            select c from Comment c
-            where c.queue = :queue and c.queuedAt >= :after and (c.queuedAt > :after or c.id > :afterId)
+            select c from Comment c where c.queue = :queue and c.queuedAt = :at and c.id > :afterId
             order by c.queuedAt, c.id""")
-    List<Comment> queued(@Param("queue") CommentQueue queue, @Param("after") Instant after,
+    List<Comment> queuedTiesAfter(@Param("queue") CommentQueue queue, @Param("at") Instant at,
             @Param("afterId") String afterId, Limit limit);
+
+    /**
+     * Comments queued strictly after the cursor's time. Kept apart from the ties on purpose: a plain
+     * range the database reads in index order and stops after {@code limit}; the combined
+     * {@code (a > x or (a = x and id > y))} form made H2 sort a million rows.
+     */
+    @Query("""
+            select c from Comment c where c.queue = :queue and c.queuedAt > :at
+            order by c.queuedAt, c.id""")
+    List<Comment> queuedAfter(@Param("queue") CommentQueue queue, @Param("at") Instant at, Limit limit);
 
     @Query("select count(c) from Comment c where c.queue = :queue")
     long countQueued(@Param("queue") CommentQueue queue);

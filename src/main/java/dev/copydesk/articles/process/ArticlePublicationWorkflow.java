@@ -79,7 +79,7 @@ class ArticlePublicationWorkflow implements ArticleWorkflow {
             tasks.complete(task.getId(), variables);
         } catch (org.camunda.bpm.engine.exception.NullValueException
                 | org.camunda.bpm.engine.exception.NotFoundException
-                | org.camunda.bpm.engine.OptimisticLockingException gone) {
+                | org.camunda.bpm.engine.OptimisticLockingException | NullPointerException gone) {
             // another editor completed the review between our query and our completion (any node)
             throw new ConflictException("Another editor decided this review a moment ago");
         }

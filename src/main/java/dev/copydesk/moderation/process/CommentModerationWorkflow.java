@@ -97,9 +97,12 @@ class CommentModerationWorkflow implements ModerationGate, ModerationWorkflow {
                     .putValueTyped(VAR_MODERATOR_DECISION, Variables.stringValue(decision.name(), true))
                     .putValueTyped(VAR_MODERATOR, Variables.stringValue(moderator, true))
                     .putValueTyped(VAR_DECISION_REASON, Variables.stringValue(reason, true)));
-        } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException | OptimisticLockingException gone) {
+        } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException | OptimisticLockingException
+                | NullPointerException gone) {
             // Another moderator (on this node or another) completed the task between our query and
             // our completion: the loser of the race gets 409, and its transaction rolls back whole.
+            // Depending on the moment, the engine reports that as a missing task, a lock conflict,
+            // or (inside TaskEntity) an NPE on the execution the winner already removed.
             throw new ConflictException("Comment " + commentId + " was decided by someone else a moment ago");
         }
     }

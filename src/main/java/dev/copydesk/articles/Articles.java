@@ -54,7 +54,7 @@ interface Articles extends JpaRepository<Article, String>, JpaSpecificationExecu
             from Article a
             where a.status = dev.copydesk.articles.ArticleStatus.PUBLISHED
               and a.liveTagsColumn like :tagPattern
-            order by a.publishedAt desc, a.id desc
+            order by a.status, a.publishedAt desc, a.id desc
             """)
     List<LiveArticle> findLiveFirstPage(@Param("tagPattern") String tagPattern, Pageable limit);
 
@@ -66,7 +66,7 @@ interface Articles extends JpaRepository<Article, String>, JpaSpecificationExecu
               and a.liveTagsColumn like :tagPattern
               and (a.publishedAt < :afterPublishedAt
                    or (a.publishedAt = :afterPublishedAt and a.id < :afterId))
-            order by a.publishedAt desc, a.id desc
+            order by a.status, a.publishedAt desc, a.id desc
             """)
     List<LiveArticle> findLivePageAfter(@Param("tagPattern") String tagPattern,
             @Param("afterPublishedAt") Instant afterPublishedAt, @Param("afterId") String afterId, Pageable limit);

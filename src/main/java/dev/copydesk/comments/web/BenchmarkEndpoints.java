@@ -119,7 +119,7 @@ class BenchmarkEndpoints {
         }
         Map<String, Object> middle = jdbc.queryForMap("""
                 select queued_at, id from reader_comment where queue = 'PENDING'
-                order by queued_at, id offset ? rows fetch next 1 rows only""", total / 2);
+                order by queue, queued_at, id offset ? rows fetch next 1 rows only""", total / 2);
         Instant queuedAt = ((java.sql.Timestamp) toTimestamp(middle.get("queued_at"))).toInstant();
         long live = jdbc.queryForObject(
                 "select count(*) from reader_comment where queue = 'PENDING' and process_instance_id is not null", Long.class);

@@ -30,6 +30,7 @@ import dev.copydesk.articles.ArticleViews.ReviewItem;
 import dev.copydesk.articles.ArticleViews.RevisionDetails;
 import dev.copydesk.articles.ArticleViews.RevisionSummary;
 import dev.copydesk.articles.ArticleWorkflow.OpenReview;
+import dev.copydesk.shared.PublicReadCaches;
 import dev.copydesk.shared.ConflictException;
 import dev.copydesk.shared.ForbiddenException;
 import dev.copydesk.shared.Ids;
@@ -56,9 +57,11 @@ public class ArticleDesk {
     private final AccountDirectory accounts;
     private final ReviewProperties review;
     private final Clock clock;
+    private final PublicReadCaches publicCaches;
 
     ArticleDesk(Articles articles, ArticleWorkflow workflow, BodyRenderer renderer, AccountDirectory accounts,
-            ReviewProperties review, Clock clock) {
+            ReviewProperties review, Clock clock, PublicReadCaches publicCaches) {
+        this.publicCaches = publicCaches;
         this.articles = articles;
         this.workflow = workflow;
         this.renderer = renderer;
@@ -191,6 +194,8 @@ public class ArticleDesk {
         Article article = visible(me, id);
         article.changeCommentSettings(me.id(), commentsOpen,
                 premoderation == null ? CommentPremoderation.INHERIT : premoderation, now());
+        // no event for this change, but the public view shows whether comments are open
+        publicCaches.evictAfterCommit(article.slug());
         return details(articles.saveAndFlush(article));
     }
 

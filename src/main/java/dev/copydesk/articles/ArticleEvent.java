@@ -23,6 +23,11 @@ public sealed interface ArticleEvent extends CopydeskEvent {
 
     String actor();
 
+    @Override
+    default String articleSlug() {
+        return slug();
+    }
+
     /** Common payload: ids and small values, never the body. */
     private static Map<String, Object> data(ArticleEvent e, Object... more) {
         Map<String, Object> data = new LinkedHashMap<>();

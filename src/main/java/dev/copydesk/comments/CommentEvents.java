@@ -48,6 +48,12 @@ public final class CommentEvents {
 
     public record CommentRejected(String commentId, String articleId, String articleSlug, boolean byModerator,
             String reason, Instant occurredAt) implements CopydeskEvent {
+        /** The comment was not visible before and is not now: the public thread is unchanged. */
+        @Override
+        public boolean changesPublicView() {
+            return false;
+        }
+
         @Override
         public String type() {
             return "comment.rejected";
@@ -65,6 +71,12 @@ public final class CommentEvents {
     /** Screening held a comment: it waits in the pending queue until {@code dueAt}. */
     public record CommentHeld(String commentId, String articleId, String articleSlug, List<String> reasons,
             Instant dueAt, Instant occurredAt) implements CopydeskEvent {
+        /** The comment was not visible before and is not now: the public thread is unchanged. */
+        @Override
+        public boolean changesPublicView() {
+            return false;
+        }
+
         @Override
         public String type() {
             return "comment.held";
@@ -101,6 +113,12 @@ public final class CommentEvents {
     /** A queued comment was not decided within the queue SLA. */
     public record CommentQueueOverdue(String commentId, String articleId, String articleSlug, String queue,
             String authorName, Instant createdAt, Instant dueAt, Instant occurredAt) implements CopydeskEvent {
+        /** The comment was not visible before and is not now: the public thread is unchanged. */
+        @Override
+        public boolean changesPublicView() {
+            return false;
+        }
+
         @Override
         public String type() {
             return "comment.queue_overdue";

@@ -17,4 +17,14 @@ public interface CopydeskEvent {
 
     /** The JSON payload served to webhooks and the live stream: ids and small values, never secrets or emails. */
     Map<String, Object> data();
+
+    /** The slug of the article this event is about, or {@code null} when it is about no one article. */
+    default String articleSlug() {
+        return null;
+    }
+
+    /** Whether what the public reads about that article (or anything, without one) may have changed. */
+    default boolean changesPublicView() {
+        return true;
+    }
 }

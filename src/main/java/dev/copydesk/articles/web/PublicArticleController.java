@@ -1,7 +1,13 @@
 package dev.copydesk.articles.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -9,16 +15,22 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.copydesk.articles.ArticleViews.PublicArticlePage;
 import dev.copydesk.articles.ArticleViews.PublicArticleView;
 import dev.copydesk.articles.PublicArticles;
+import dev.copydesk.shared.PublicReadCache;
+import dev.copydesk.shared.web.PublicJson;
 
-/** Public reading: published articles only, no login. */
+/** Public reading: published articles only, no login. One article is served from a cache of finished JSON. */
 @RestController
 @RequestMapping("/api/public/articles")
 class PublicArticleController {
 
     private final PublicArticles articles;
+    private final PublicJson json;
+    private final PublicReadCache<PublicJson.Body> views;
 
-    PublicArticleController(PublicArticles articles) {
+    PublicArticleController(PublicArticles articles, PublicJson json) {
         this.articles = articles;
+        this.json = json;
+        this.views = json.cache();
     }
 
     @GetMapping
@@ -28,7 +40,10 @@ class PublicArticleController {
     }
 
     @GetMapping("/{slug}")
-    PublicArticleView read(@PathVariable String slug) {
-        return articles.read(slug);
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PublicArticleView.class)))
+    ResponseEntity<byte[]> read(@PathVariable String slug,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return json.respond(views, slug, "", ifNoneMatch, () -> articles.read(slug));
     }
 }

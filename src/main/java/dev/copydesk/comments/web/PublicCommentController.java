@@ -13,6 +13,10 @@ import jakarta.validation.constraints.Size;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +34,8 @@ import dev.copydesk.comments.IntakeAnswer;
 import dev.copydesk.comments.KeysetCursor;
 import dev.copydesk.comments.NewComment;
 import dev.copydesk.shared.InvalidRequestException;
+import dev.copydesk.shared.PublicReadCache;
+import dev.copydesk.shared.web.PublicJson;
 
 /**
  * Readers' side of comments. The client address is {@code request.getRemoteAddr()} (set from
@@ -45,7 +51,12 @@ class PublicCommentController {
     private final CommentThread thread;
     private final CommentFlags flags;
 
-    PublicCommentController(CommentIntake intake, CommentThread thread, CommentFlags flags) {
+    private final PublicJson json;
+    private final PublicReadCache<PublicJson.Body> threadPages;
+
+    PublicCommentController(CommentIntake intake, CommentThread thread, CommentFlags flags, PublicJson json) {
+        this.json = json;
+        this.threadPages = json.cache();
         this.intake = intake;
         this.thread = thread;
         this.flags = flags;
@@ -74,11 +85,17 @@ class PublicCommentController {
                 .body(new IntakeView(answer.id(), answer.status(), answer.reasons()));
     }
 
+    /** Pages of the thread are served from a cache of finished JSON, evicted when a comment appears or goes. */
     @GetMapping("/api/public/articles/{slug}/comments")
-    CommentThread.Page thread(@PathVariable String slug, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return thread.page(slug, KeysetCursor.decode(cursor),
-                KeysetCursor.limit(limit, CommentThread.DEFAULT_LIMIT, CommentThread.MAX_LIMIT));
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CommentThread.Page.class)))
+    ResponseEntity<byte[]> thread(@PathVariable String slug, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        KeysetCursor after = KeysetCursor.decode(cursor);
+        int size = KeysetCursor.limit(limit, CommentThread.DEFAULT_LIMIT, CommentThread.MAX_LIMIT);
+        String variant = (after == null ? "" : after.encode()) + "|" + size;
+        return json.respond(threadPages, slug, variant, ifNoneMatch, () -> thread.page(slug, after, size));
     }
 
     @PostMapping("/api/public/comments/{id}/flags")

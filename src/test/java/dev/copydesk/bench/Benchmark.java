@@ -53,7 +53,12 @@ public final class Benchmark {
 
     /** Options from the command line: {@code --smoke}, {@code --duration=20s}, {@code --concurrency=16}, {@code --held=1000000}, {@code --db=postgres}. */
     record Options(Duration duration, Duration warmup, int concurrency, int held, boolean postgres, boolean smoke,
-            Path workDir) {
+            Path workDir, java.util.Set<String> only, boolean profile) {
+
+        /** Whether a scenario ({@code intake}, {@code baseline}, {@code slug}, {@code thread}, {@code queue}, {@code lifecycle}) runs. */
+        boolean runs(String scenario) {
+            return only.isEmpty() || only.contains(scenario);
+        }
 
         static Options parse(String... args) {
             Duration duration = Duration.ofSeconds(20);
@@ -62,6 +67,8 @@ public final class Benchmark {
             int held = 1_000_000;
             boolean postgres = false;
             boolean smoke = false;
+            java.util.Set<String> only = java.util.Set.of();
+            boolean profile = false;
             for (String arg : args) {
                 if (arg.isBlank()) {
                     continue;
@@ -74,6 +81,8 @@ public final class Benchmark {
                     case "concurrency" -> concurrency = Integer.parseInt(kv[1]);
                     case "held" -> held = Integer.parseInt(kv[1]);
                     case "db" -> postgres = "postgres".equals(kv[1]);
+                    case "only" -> only = java.util.Set.of(kv[1].split(","));
+                    case "profile" -> profile = true;
                     default -> throw new IllegalArgumentException("Unknown option " + arg);
                 }
             }
@@ -84,7 +93,7 @@ public final class Benchmark {
                 held = Math.min(held, 2_000);
             }
             return new Options(duration, warmup, concurrency, held, postgres, smoke,
-                    Path.of("target", "bench-" + System.currentTimeMillis()));
+                    Path.of("target", "bench-" + System.currentTimeMillis()), only, profile);
         }
     }
 
@@ -124,7 +133,11 @@ public final class Benchmark {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + (options.postgres() ? "bench,postgres" : "bench")));
         List<Result> results = new ArrayList<>();
         Map<String, String> facts = new LinkedHashMap<>();
-        try (ServiceProcess service = ServiceProcess.start(workDir.resolve("data"), "512m", args, workDir.resolve("service.log"))) {
+        List<String> jvm = options.profile()
+                ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + workDir.resolve("service.jfr"))
+                : List.of();
+        try (ServiceProcess service = ServiceProcess.start(workDir.resolve("data"), "512m", jvm, args,
+                workDir.resolve("service.log"))) {
             base = "http://127.0.0.1:" + service.port;
             facts.put("service start-up", String.format(Locale.ROOT, "%.1f s (target <= 20 s)", service.startup.toMillis() / 1000.0));
             facts.put("service heap", "-Xmx" + service.heap);

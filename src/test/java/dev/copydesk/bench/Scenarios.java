@@ -71,26 +71,48 @@ final class Scenarios {
         Duration w = options.warmup();
         LoadRun load = bench.load();
 
-        Result intake = load.run("comment intake (workflow)", c, w, d, (t, seq) -> {
-            MixedComment m = MixedComment.of(seq);
-            return load.expect(bench.request("POST", "/api/public/articles/" + stormSlug + "/comments", null,
-                    comment(m.name, m.email, m.body)), s -> s == 202);
-        });
-        results.add(intake);
-        Result baseline = load.run("comment insert only (baseline)", c, w, d, (t, seq) -> {
-            MixedComment m = MixedComment.of(seq);
-            return load.expect(bench.request("POST", "/api/bench/baseline/articles/" + stormSlug + "/comments", null,
-                    comment(m.name, m.email, m.body)), s -> s == 202);
-        });
-        results.add(baseline);
-        facts.put("intake / baseline throughput", String.format(Locale.ROOT, "%.0f%% (target >= 35%%)",
-                100.0 * intake.throughput() / Math.max(1, baseline.throughput())));
+        Result intake = null;
+        Result baseline = null;
+        if (options.runs("intake")) {
+            intake = load.run("comment intake (workflow)", c, w, d, (t, seq) -> {
+                MixedComment m = MixedComment.of(seq);
+                return load.expect(bench.request("POST", "/api/public/articles/" + stormSlug + "/comments", null,
+                        comment(m.name, m.email, m.body)), s -> s == 202);
+            });
+            results.add(intake);
+        }
+        if (options.runs("baseline")) {
+            baseline = load.run("comment insert only (baseline)", c, w, d, (t, seq) -> {
+                MixedComment m = MixedComment.of(seq);
+                return load.expect(bench.request("POST", "/api/bench/baseline/articles/" + stormSlug + "/comments", null,
+                        comment(m.name, m.email, m.body)), s -> s == 202);
+            });
+            results.add(baseline);
+        }
+        if (intake != null && baseline != null) {
+            facts.put("intake / baseline throughput", String.format(Locale.ROOT, "%.0f%% (target >= 35%%)",
+                    100.0 * intake.throughput() / Math.max(1, baseline.throughput())));
+        }
+        if (options.runs("slug")) {
+            results.add(load.run("article by slug", c, w, d, (t, seq) ->
+                    load.expect(bench.request("GET", "/api/public/articles/" + threadSlug, null, null), s -> s == 200)));
+        }
+        if (options.runs("thread")) {
+            results.add(load.run("comment thread (50)", c, w, d, (t, seq) ->
+                    load.expect(bench.request("GET", "/api/public/articles/" + threadSlug + "/comments?limit=50", null,
+                            null), s -> s == 200)));
+        }
+        if (options.runs("queue")) {
+            queue(results, facts, load, c, w, d);
+        }
+        if (options.runs("lifecycle")) {
+            lifecycle(results, load, c, w, d);
+        }
+        return results;
+    }
 
-        results.add(load.run("article by slug", c, w, d, (t, seq) ->
-                load.expect(bench.request("GET", "/api/public/articles/" + threadSlug, null, null), s -> s == 200)));
-        results.add(load.run("comment thread (50)", c, w, d, (t, seq) ->
-                load.expect(bench.request("GET", "/api/public/articles/" + threadSlug + "/comments?limit=50", null, null),
-                        s -> s == 200)));
+    private void queue(List<Result> results, Map<String, String> facts, LoadRun load, int c, Duration w, Duration d)
+            throws Exception {
 
         JsonNode seeded;
         long seedStart = System.nanoTime();
@@ -109,6 +131,9 @@ final class Scenarios {
                 load.expect(bench.request("GET", "/api/moderation/queue?queue=pending&limit=50&cursor=" + deepCursor,
                         "bench.moderator", null), s -> s == 200)));
 
+    }
+
+    private void lifecycle(List<Result> results, LoadRun load, int c, Duration w, Duration d) throws Exception {
         results.add(load.run("article lifecycle (create+submit+approve)", Math.max(1, c / 2), w, d, (t, seq) -> {
             JsonNode created = Benchmark.json(load.send(bench.request("POST", "/api/articles", "bench.writer",
                     Map.of("title", "Lifecycle " + seq, "summary", "s", "body", "Body " + seq, "tags", List.of("bench")))));
@@ -124,7 +149,6 @@ final class Scenarios {
             return load.expect(bench.request("POST", "/api/articles/" + id + "/decision", "bench.editor",
                     Map.of("decision", "APPROVE", "note", "ok")), s -> s == 200);
         }));
-        return results;
     }
 
     private String publish(String title) throws Exception {

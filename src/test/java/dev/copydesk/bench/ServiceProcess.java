@@ -37,14 +37,17 @@ final class ServiceProcess implements AutoCloseable {
         sampler.scheduleAtFixedRate(this::sample, 0, 250, TimeUnit.MILLISECONDS);
     }
 
-    static ServiceProcess start(Path dataDir, String heap, List<String> extraArgs, Path log) throws Exception {
+    static ServiceProcess start(Path dataDir, String heap, List<String> jvmArgs, List<String> extraArgs, Path log)
+            throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
+                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of(
                 "-cp", classPath(),
                 "dev.copydesk.CopydeskApplication",
                 "--server.port=" + port,

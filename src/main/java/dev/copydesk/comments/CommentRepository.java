@@ -91,5 +91,6 @@ interface CommentRepository extends JpaRepository<Comment, String> {
     @Query("update Comment c set c.flagCount = c.flagCount + 1, c.version = c.version + 1 where c.id = :id")
     int addFlag(@Param("id") String id);
 
-    Optional<Comment> findByIdAndVisibleTrue(String id);
+    @Query("select c from Comment c where c.id = :id and c.visible = true")
+    Optional<Comment> findByIdAndVisibleTrue(@Param("id") String id);
 }

@@ -51,9 +51,13 @@ public final class Benchmark {
         System.exit(report.failed() ? 1 : 0);
     }
 
-    /** Options from the command line: {@code --smoke}, {@code --duration=20s}, {@code --concurrency=16}, {@code --held=1000000}, {@code --db=postgres}. */
+    /**
+     * Options from the command line: {@code --smoke}, {@code --duration=20s}, {@code --warmup=5s},
+     * {@code --concurrency=16}, {@code --held=1000000}, {@code --db=postgres}, {@code --only=intake,baseline,slug,thread,queue,lifecycle},
+     * {@code --profile} (a JFR recording of the service) and {@code --service-arg=--some.property=value} (repeatable).
+     */
     record Options(Duration duration, Duration warmup, int concurrency, int held, boolean postgres, boolean smoke,
-            Path workDir, java.util.Set<String> only, boolean profile) {
+            Path workDir, java.util.Set<String> only, boolean profile, List<String> serviceArgs) {
 
         /** Whether a scenario ({@code intake}, {@code baseline}, {@code slug}, {@code thread}, {@code queue}, {@code lifecycle}) runs. */
         boolean runs(String scenario) {
@@ -69,6 +73,7 @@ public final class Benchmark {
             boolean smoke = false;
             java.util.Set<String> only = java.util.Set.of();
             boolean profile = false;
+            List<String> serviceArgs = new ArrayList<>();
             for (String arg : args) {
                 if (arg.isBlank()) {
                     continue;
@@ -83,6 +88,7 @@ public final class Benchmark {
                     case "db" -> postgres = "postgres".equals(kv[1]);
                     case "only" -> only = java.util.Set.of(kv[1].split(","));
                     case "profile" -> profile = true;
+                    case "service-arg" -> serviceArgs.add(kv[1]);
                     default -> throw new IllegalArgumentException("Unknown option " + arg);
                 }
             }
@@ -93,7 +99,7 @@ public final class Benchmark {
                 held = Math.min(held, 2_000);
             }
             return new Options(duration, warmup, concurrency, held, postgres, smoke,
-                    Path.of("target", "bench-" + System.currentTimeMillis()), only, profile);
+                    Path.of("target", "bench-" + System.currentTimeMillis()), only, profile, List.copyOf(serviceArgs));
         }
     }
 
@@ -133,6 +139,7 @@ public final class Benchmark {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + (options.postgres() ? "bench,postgres" : "bench")));
         List<Result> results = new ArrayList<>();
         Map<String, String> facts = new LinkedHashMap<>();
+        args.addAll(options.serviceArgs());
         List<String> jvm = options.profile()
                 ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + workDir.resolve("service.jfr"))
                 : List.of();

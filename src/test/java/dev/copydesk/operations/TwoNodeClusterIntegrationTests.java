@@ -41,6 +41,8 @@ class TwoNodeClusterIntegrationTests {
 
     /** How long a node trusts a verified password; short here so the cross-node bound can be shown. */
     static final Duration CREDENTIAL_CACHE_TTL = Duration.ofSeconds(3);
+    /** How long a node serves a public read from memory; short here so the cross-node bound can be shown. */
+    static final Duration PUBLIC_CACHE_TTL = Duration.ofSeconds(3);
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = StaffFixtures.ADMIN_PASSWORD;
 
@@ -54,7 +56,8 @@ class TwoNodeClusterIntegrationTests {
     static void startCluster() {
         ClockUtil.reset();
         String database = PostgresTestDatabase.newDatabaseUrl("cluster");
-        Map<String, Object> common = Map.of("copydesk.security.credential-cache-ttl", CREDENTIAL_CACHE_TTL.toString());
+        Map<String, Object> common = Map.of("copydesk.security.credential-cache-ttl", CREDENTIAL_CACHE_TTL.toString(),
+                "copydesk.public-cache.ttl", PUBLIC_CACHE_TTL.toString());
         // Started one after the other, as a rolling deployment would: the first creates the tables.
         nodeA = CopydeskNode.start("nodeA", database, common, ctx -> ctx.getBeanFactory()
                 .registerSingleton("timerRuns", new TimerRuns("nodeA")));
@@ -171,6 +174,34 @@ class TwoNodeClusterIntegrationTests {
         await().atMost(CREDENTIAL_CACHE_TTL.plusSeconds(2)).pollInterval(Duration.ofMillis(200)).until(() ->
                 HttpCalls.get(nodeB.url("/api/me"), username, "until-friday-only").statusCode() == 401);
         assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(CREDENTIAL_CACHE_TTL.plusSeconds(2));
+    }
+
+    @Test
+    void commentApprovedOnNodeAReachesNodeBsCachedThreadWithinThePublicCacheTtl() throws Exception {
+        String writer = account("WRITER");
+        String editor = account("EDITOR");
+        String moderator = account("MODERATOR");
+        String id = submittedArticle(nodeA, writer, "Cached on two nodes");
+        String slug = JSON.readTree(HttpCalls.postJson(nodeA.url("/api/articles/" + id + "/decision"), editor,
+                STAFF_PASSWORD, "{\"decision\":\"APPROVE\"}").body()).get("slug").asText();
+        HttpResponse<String> posted = HttpCalls.postJson(nodeB.url("/api/public/articles/" + slug + "/comments"), null,
+                null, """
+                {"authorName":"Reader","authorEmail":"cached-%d@example.org","body":"First comment, held."}"""
+                        .formatted(System.nanoTime()));
+        String commentId = JSON.readTree(posted.body()).get("id").asText();
+        String thread = "/api/public/articles/" + slug + "/comments";
+        // node B caches the empty thread
+        assertThat(JSON.readTree(HttpCalls.get(nodeB.url(thread)).body()).get("items")).isEmpty();
+
+        assertThat(HttpCalls.postJson(nodeA.url("/api/moderation/comments/" + commentId + "/decision"), moderator,
+                STAFF_PASSWORD, "{\"decision\":\"APPROVE\"}").statusCode()).isEqualTo(200);
+        long approvedAt = System.nanoTime();
+
+        // the node that approved shows it at once; the other within its cache's time to live
+        assertThat(JSON.readTree(HttpCalls.get(nodeA.url(thread)).body()).get("items")).hasSize(1);
+        await().atMost(PUBLIC_CACHE_TTL.plusSeconds(2)).pollInterval(Duration.ofMillis(200)).until(() ->
+                JSON.readTree(HttpCalls.get(nodeB.url(thread)).body()).get("items").size() == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - approvedAt)).isLessThan(PUBLIC_CACHE_TTL.plusSeconds(2));
     }
 
     @Test

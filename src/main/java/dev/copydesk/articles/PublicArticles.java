@@ -14,15 +14,20 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.copydesk.accounts.AccountDirectory;
+import dev.copydesk.accounts.AccountDirectory.AccountChanged;
 import dev.copydesk.articles.ArticleViews.PublicArticlePage;
 import dev.copydesk.articles.ArticleViews.PublicArticleSummary;
 import dev.copydesk.articles.ArticleViews.PublicArticleView;
 import dev.copydesk.shared.Ids;
 import dev.copydesk.shared.InvalidRequestException;
 import dev.copydesk.shared.NotFoundException;
+import dev.copydesk.shared.PublicReadCaches;
 
 /**
  * What the public may read: published articles only, served from the live copy that was rendered
@@ -40,11 +45,21 @@ public class PublicArticles implements PublishedArticles {
     private final Articles articles;
     private final AccountDirectory accounts;
     private final ObjectProvider<CommentCounts> commentCounts;
+    private final PublicReadCaches publicCaches;
 
-    PublicArticles(Articles articles, AccountDirectory accounts, ObjectProvider<CommentCounts> commentCounts) {
+    PublicArticles(Articles articles, AccountDirectory accounts, ObjectProvider<CommentCounts> commentCounts,
+            PublicReadCaches publicCaches) {
         this.articles = articles;
         this.accounts = accounts;
         this.commentCounts = commentCounts;
+        this.publicCaches = publicCaches;
+    }
+
+    /** A public article shows its author's display name: a changed account clears the public caches. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void on(AccountChanged changed) {
+        publicCaches.clear();
     }
 
     @Override

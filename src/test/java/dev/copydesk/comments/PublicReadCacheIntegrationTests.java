@@ -28,6 +28,7 @@ import static dev.copydesk.support.CommentClient.randomAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -119,6 +120,21 @@ class PublicReadCacheIntegrationTests {
     }
 
     @Test
+    void anAuthorsNewDisplayNameShowsOnTheNextReadOfTheirArticle() throws Exception {
+        Staff writer = staff.create(Role.WRITER);
+        PublishedArticle own = articles.publishedArticleBy(writer, "By-line " + UUID.randomUUID());
+        mvc.perform(get("/api/public/articles/{slug}", own.slug())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.authorName").value(writer.member().displayName()));
+
+        mvc.perform(patch("/api/admin/accounts/{id}", writer.id()).with(staff.admin())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\":\"Renamed Reporter\"}"))
+                .andExpect(status().isOk());
+
+        mvc.perform(get("/api/public/articles/{slug}", own.slug())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.authorName").value("Renamed Reporter"));
+    }
+
+    @Test
     void anUnchangedReadIsNotModifiedForItsEntityTagAndAChangedOneIsNot() throws Exception {
         MvcResult first = readArticle().andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache"))
                 .andExpect(header().exists(HttpHeaders.ETAG)).andReturn();
@@ -128,6 +144,8 @@ class PublicReadCacheIntegrationTests {
                 .andExpect(status().isNotModified())
                 .andExpect(header().string(HttpHeaders.ETAG, etag))
                 .andExpect(content().string(""));
+        mvc.perform(get("/api/public/articles/{slug}", article.slug()).header(HttpHeaders.IF_NONE_MATCH, "*"))
+                .andExpect(status().isNotModified());
 
         client.approvedComment(article.slug(), newEmail(), "Now there is a comment", null, moderator.login());
 

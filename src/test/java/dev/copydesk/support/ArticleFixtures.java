@@ -33,7 +33,11 @@ public class ArticleFixtures {
 
     /** A live article titled {@code title}, written by a fresh writer and approved by a fresh editor. */
     public PublishedArticle publishedArticle(String title) {
-        Staff writer = staff.create(Role.WRITER);
+        return publishedArticleBy(staff.create(Role.WRITER), title);
+    }
+
+    /** A live article titled {@code title} by {@code writer}, approved by a fresh editor. */
+    public PublishedArticle publishedArticleBy(Staff writer, String title) {
         ArticleDetails article = inReview(writer, title);
         desk.decide(staff.create(Role.EDITOR).member(), article.id(), ReviewDecision.APPROVE, null, null, null);
         return published.findById(article.id()).orElseThrow();

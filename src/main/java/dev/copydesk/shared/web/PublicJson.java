@@ -46,7 +46,7 @@ public class PublicJson {
     public ResponseEntity<byte[]> respond(PublicReadCache<Body> cache, String slug, String variant, String ifNoneMatch,
             Supplier<?> load) {
         Body body = cache.get(slug, variant, () -> write(load.get()));
-        if (ifNoneMatch != null && ifNoneMatch.contains(body.etag())) {
+        if (ifNoneMatch != null && (ifNoneMatch.contains(body.etag()) || ifNoneMatch.strip().equals("*"))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(body.etag()).cacheControl(CacheControl.noCache())
                     .build();
         }

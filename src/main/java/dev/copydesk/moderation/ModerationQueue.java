@@ -47,6 +47,7 @@ public class ModerationQueue {
      * of every request counting at once when the value expires.
      */
     private final LoadingCache<CommentQueue, Long> totals;
+    private final SlowCountThrottle throttle = new SlowCountThrottle(System::nanoTime);
 
     ModerationQueue(CommentDesk comments, PublishedArticles articles, ModerationProperties properties, Clock clock) {
         this.comments = comments;
@@ -57,7 +58,7 @@ public class ModerationQueue {
         this.totals = Caffeine.newBuilder()
                 .refreshAfterWrite(ttl.isZero() || ttl.isNegative() ? Duration.ofNanos(1) : ttl)
                 .executor(COUNTER)
-                .build(comments::queueSize);
+                .build(queue -> throttle.count(queue, () -> comments.queueSize(queue)));
     }
 
     public QueuePage page(CommentQueue queue, KeysetCursor cursor, int limit) {
@@ -98,6 +99,35 @@ public class ModerationQueue {
             return -1;
         }
         return counted;
+    }
+
+    /**
+     * Keeps a slow count from running all the time: a recount is skipped (the last total is kept)
+     * until ten times as long as the last count took has passed since it began. With a million held
+     * comments a count takes one to two seconds, so it runs at most every 10 to 20 seconds, about a
+     * tenth of one core, instead of back to back under a steady stream of page reads.
+     */
+    static final class SlowCountThrottle {
+
+        static final int SPACING = 10;
+
+        private final java.util.function.LongSupplier nanoTime;
+        private final java.util.Map<CommentQueue, long[]> last = new java.util.concurrent.ConcurrentHashMap<>();
+
+        SlowCountThrottle(java.util.function.LongSupplier nanoTime) {
+            this.nanoTime = nanoTime;
+        }
+
+        long count(CommentQueue queue, java.util.function.LongSupplier counter) {
+            long[] previous = last.get(queue); // {total, started, took}
+            long started = nanoTime.getAsLong();
+            if (previous != null && started - previous[1] < SPACING * previous[2]) {
+                return previous[0];
+            }
+            long total = counter.getAsLong();
+            last.put(queue, new long[] {total, started, nanoTime.getAsLong() - started});
+            return total;
+        }
     }
 
     /** One thread counts queues, so a slow count never runs twice at once. */

@@ -130,7 +130,11 @@ final class Scenarios {
         results.add(load.run("moderation queue, deep page", c, w, d, (t, seq) ->
                 load.expect(bench.request("GET", "/api/moderation/queue?queue=pending&limit=50&cursor=" + deepCursor,
                         "bench.moderator", null), s -> s == 200)));
-
+        // The same pages for one moderator at a time (first and deep page in turn): the latency a
+        // moderator sees when the desk is not sixteen people paging without pause.
+        results.add(load.run("moderation queue, first/deep page, 1 moderator", 1, w, d, (t, seq) ->
+                load.expect(bench.request("GET", "/api/moderation/queue?queue=pending&limit=50"
+                        + (seq % 2 == 0 ? "" : "&cursor=" + deepCursor), "bench.moderator", null), s -> s == 200)));
     }
 
     private void lifecycle(List<Result> results, LoadRun load, int c, Duration w, Duration d) throws Exception {

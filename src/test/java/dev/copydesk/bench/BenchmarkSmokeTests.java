@@ -21,7 +21,7 @@ class BenchmarkSmokeTests {
         assertThat(report.results()).extracting(LoadRun.Result::scenario).containsExactly(
                 "comment intake (workflow)", "comment insert only (baseline)", "article by slug",
                 "comment thread (50)", "moderation queue, first page", "moderation queue, deep page",
-                "article lifecycle (create+submit+approve)");
+                "moderation queue, first/deep page, 1 moderator", "article lifecycle (create+submit+approve)");
         assertThat(report.results()).allSatisfy(r -> {
             assertThat(r.requests()).as(r.scenario()).isPositive();
             assertThat(r.errors()).as("%s failed: %s", r.scenario(), r.errorSamples()).isZero();

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -111,22 +113,25 @@ public class ModerationQueue {
 
         static final int SPACING = 10;
 
-        private final java.util.function.LongSupplier nanoTime;
-        private final java.util.Map<CommentQueue, long[]> last = new java.util.concurrent.ConcurrentHashMap<>();
+        private final LongSupplier nanoTime;
+        private final Map<CommentQueue, Counted> last = new ConcurrentHashMap<>();
 
-        SlowCountThrottle(java.util.function.LongSupplier nanoTime) {
+        SlowCountThrottle(LongSupplier nanoTime) {
             this.nanoTime = nanoTime;
         }
 
-        long count(CommentQueue queue, java.util.function.LongSupplier counter) {
-            long[] previous = last.get(queue); // {total, started, took}
+        long count(CommentQueue queue, LongSupplier counter) {
+            Counted previous = last.get(queue);
             long started = nanoTime.getAsLong();
-            if (previous != null && started - previous[1] < SPACING * previous[2]) {
-                return previous[0];
+            if (previous != null && started - previous.started() < SPACING * previous.took()) {
+                return previous.total();
             }
             long total = counter.getAsLong();
-            last.put(queue, new long[] {total, started, nanoTime.getAsLong() - started});
+            last.put(queue, new Counted(total, started, nanoTime.getAsLong() - started));
             return total;
+        }
+
+        private record Counted(long total, long started, long took) {
         }
     }
 

@@ -9,21 +9,21 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * A short-lived cache of what anonymous readers ask for most (an article, the first page of its
- * thread), keyed by the article's slug and a variant (cursor, limit). {@link PublicReadCaches} makes
- * them and evicts an article's entries on this node as soon as a transaction that changed the
- * article or its comments commits; other nodes see the change within the time to live.
+ * A short-lived cache of what anonymous readers ask for most (an article, the pages of its thread),
+ * keyed by the article's slug and a variant (cursor, limit). {@link PublicReadCaches} makes them and
+ * evicts an article's entries on this node as soon as a transaction that changed the article or its
+ * comments commits; other nodes see the change within the time to live.
  *
- * <p>A reader's load can race a writer's commit: the load may have read the old row just before the
- * commit and store it just after the eviction. Each slug therefore has a version, bumped before
- * every eviction; a load stores its value, then drops it again if the version moved meanwhile. So a
- * stale value never outlives the eviction that was meant to remove it.
+ * <p>Each slug has a version (striped), and every entry remembers the version it was loaded under;
+ * evicting an article bumps its version, so all its entries stop counting at once without a scan
+ * (they age out by time and size). A load that raced a writer's commit (it read the old row just
+ * before the commit) was stored under the version from before the eviction, so it is never served.
  */
 public final class PublicReadCache<V> {
 
     private static final int STRIPES = 1024;
 
-    private final Cache<Key, V> entries;
+    private final Cache<Key, Entry<V>> entries;
     private final AtomicLongArray versions = new AtomicLongArray(STRIPES);
     private final boolean enabled;
 
@@ -31,8 +31,8 @@ public final class PublicReadCache<V> {
         this.enabled = !ttl.isZero() && !ttl.isNegative();
         this.entries = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
                 .maximumWeight(maximumBytes)
-                .<Key, V>weigher((key, value) -> 64 + 2 * (key.slug().length() + key.variant().length())
-                        + bytes.applyAsInt(value))
+                .<Key, Entry<V>>weigher((key, entry) -> 64 + 2 * (key.slug().length() + key.variant().length())
+                        + bytes.applyAsInt(entry.value()))
                 .build();
     }
 
@@ -42,23 +42,19 @@ public final class PublicReadCache<V> {
             return load.get();
         }
         Key key = new Key(slug, variant);
-        V cached = entries.getIfPresent(key);
-        if (cached != null) {
-            return cached;
-        }
         int stripe = stripe(slug);
-        long before = versions.get(stripe);
-        V loaded = load.get();
-        entries.put(key, loaded);
-        if (versions.get(stripe) != before) {
-            entries.invalidate(key);
+        long version = versions.get(stripe);
+        Entry<V> cached = entries.getIfPresent(key);
+        if (cached != null && cached.version() == version) {
+            return cached.value();
         }
+        V loaded = load.get();
+        entries.put(key, new Entry<>(loaded, version));
         return loaded;
     }
 
     void evict(String slug) {
         versions.incrementAndGet(stripe(slug));
-        entries.asMap().keySet().removeIf(k -> k.slug().equals(slug));
     }
 
     void clear() {
@@ -73,5 +69,8 @@ public final class PublicReadCache<V> {
     }
 
     private record Key(String slug, String variant) {
+    }
+
+    private record Entry<V>(V value, long version) {
     }
 }

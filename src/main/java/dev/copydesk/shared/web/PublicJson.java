@@ -1,6 +1,5 @@
 package dev.copydesk.shared.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -66,10 +65,5 @@ public class PublicJson {
 
     /** A finished JSON body (UTF-8) and its entity tag. */
     public record Body(byte[] bytes, String etag) {
-
-        @Override
-        public String toString() {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
     }
 }

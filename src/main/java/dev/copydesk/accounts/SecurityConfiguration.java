@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -27,13 +29,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.copydesk.shared.ProblemWriter;
@@ -41,7 +44,9 @@ import dev.copydesk.shared.Problems;
 
 /**
  * Who may call what, by URL. Staff authenticate with HTTP Basic (stateless); the public API is
- * open; the Camunda web apps, the engine's REST API and the actuator (but health) are for ADMIN.
+ * open; the Camunda web apps, the engine's REST API (off unless turned on) and the actuator (but
+ * health) are for ADMIN. Every chain ends in a deny or an authentication rule, and the public paths
+ * are named one by one; the full table is in docs/security.md.
  * The staff console under {@code /console/} logs in with a form and a session instead; its pages
  * call the same API with that session, which then must carry the CSRF token. Finer rules
  * (ownership, four-eyes) live in the module APIs.
@@ -80,16 +85,92 @@ class SecurityConfiguration {
         return manager;
     }
 
-    /** The Camunda web apps and the engine REST API: ADMIN only; the web apps run their own CSRF. */
+    /**
+     * String patterns in every chain below are matched against the whole path of the request, not
+     * against Spring MVC's view of it. With MVC matchers (the default while Spring MVC is present) a
+     * pattern such as {@code /engine-rest/**} never matched the engine's REST API, because that is a
+     * Jersey servlet of its own: its requests fell through to the API chain's last rule. Path patterns
+     * see every servlet alike.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /**
+     * Refuses unsafe cross-site requests in front of every servlet, before any authentication (see
+     * {@link CrossSiteRequestGuard}); ordered just before Spring Security's filter chain.
+     */
+    @Bean
+    FilterRegistrationBean<CrossSiteRequestGuard> crossSiteRequestGuard(CrossSiteProperties properties,
+            ProblemWriter problems) {
+        FilterRegistrationBean<CrossSiteRequestGuard> registration = new FilterRegistrationBean<>(
+                new CrossSiteRequestGuard(properties.trustedOrigins(), problems));
+        registration.addUrlPatterns("/*");
+        registration.setName("copydesk-cross-site-request-guard");
+        registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+
+    @Bean
+    AccountBoundSessions sessionsThatMayStart(AccountRepository accounts, PlatformTransactionManager transactions) {
+        return new AccountBoundSessions(true, accounts, readOnly(transactions));
+    }
+
+    @Bean
+    AccountBoundSessions sessionsThatMayNotStart(AccountRepository accounts, PlatformTransactionManager transactions) {
+        return new AccountBoundSessions(false, accounts, readOnly(transactions));
+    }
+
+    private static TransactionTemplate readOnly(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setReadOnly(true);
+        return template;
+    }
+
+    /**
+     * The engine's own REST API, when an operator turns it on ({@code copydesk.engine-rest.enabled}):
+     * ADMIN only, HTTP Basic only (no console session, so no cookie a forged request could borrow),
+     * through the same password check and login throttle as the API. When it is off there is no such
+     * servlet, and the chain still answers: 401/403, or 404 for an ADMIN.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain engineChain(HttpSecurity http, AuthenticationManager authenticationManager,
+    SecurityFilterChain engineRestChain(HttpSecurity http, AuthenticationManager authenticationManager,
             ProblemWriter problems) throws Exception {
-        http.securityMatcher("/camunda/**", "/engine-rest/**")
+        http.securityMatcher("/engine-rest", "/engine-rest/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.ADMIN.name()))
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint(problems)))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint(problems))
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint(problems))
+                        .accessDeniedHandler(deniedHandler(problems)));
+        return http.build();
+    }
+
+    /**
+     * The Camunda web apps (Cockpit, Tasklist, Admin) and their APIs under {@code /camunda/api/**}:
+     * ADMIN only, by HTTP Basic or an ADMIN's console session (checked against the account on every
+     * request). The web apps' own sign-on ({@code WebAppLogin}) refuses anyone else too, and they run
+     * their own CSRF protection.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webAppsChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            ProblemWriter problems, AccountBoundSessions sessionsThatMayNotStart) throws Exception {
+        http.securityMatcher("/camunda", "/camunda/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.ADMIN.name()))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint(problems))
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), sessionsThatMayNotStart)))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(deniedHandler(problems)));
@@ -102,10 +183,12 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(5)
-    SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager authenticationManager)
-            throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            AccountBoundSessions sessionsThatMayStart) throws Exception {
         http.securityMatcher("/console", "/console/**")
                 .authenticationManager(authenticationManager)
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), sessionsThatMayStart)))
                 .authorizeHttpRequests(auth -> auth
                         // Scripts and styles hold no data and no rules of their own: public, like the login page.
                         .requestMatchers("/console/login", "/console/login.html", "/console/console.css",
@@ -145,9 +228,7 @@ class SecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            ProblemWriter problems) throws Exception {
-        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
-        sessions.setAllowSessionCreation(false);
+            ProblemWriter problems, AccountBoundSessions sessionsThatMayNotStart) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/error").permitAll()
@@ -164,11 +245,12 @@ class SecurityConfiguration {
                                 .hasAnyRole(Role.WRITER.name(), Role.EDITOR.name())
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()
-                        .anyRequest().permitAll())
+                        // Nothing else is served to anyone: a path not named above is refused.
+                        .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint(problems))
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
-                        new RequestAttributeSecurityContextRepository(), sessions)))
+                        new RequestAttributeSecurityContextRepository(), sessionsThatMayNotStart)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())

@@ -14,7 +14,7 @@ import dev.copydesk.accounts.StaffMember;
 
 /**
  * Single sign-on for the Camunda web apps: whoever Spring Security let through (an ADMIN, by the
- * URL rule) is logged in to Cockpit, Tasklist and Admin as the same user, with their roles as groups.
+ * URL rule, and checked again here) is logged in to Cockpit, Tasklist and Admin as the same user, with their roles as groups.
  * Public with a no-argument constructor because the web apps' filter creates it by class name.
  */
 public class WebAppLogin extends ContainerBasedAuthenticationProvider {
@@ -22,7 +22,10 @@ public class WebAppLogin extends ContainerBasedAuthenticationProvider {
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof StaffMember member)) {
+        // The URL rule already lets only ADMINs in; this refuses anyone else a second time, so a
+        // mistake in one of the two layers does not open the web apps to every staff role.
+        if (authentication == null || !(authentication.getPrincipal() instanceof StaffMember member)
+                || !member.has(Role.ADMIN)) {
             return AuthenticationResult.unsuccessful();
         }
         AuthenticationResult result = new AuthenticationResult(member.username(), true);

@@ -7,11 +7,14 @@ import org.springframework.stereotype.Component;
 
 import dev.copydesk.moderation.ModerationSettingsStore;
 
+import dev.copydesk.shared.process.ExposedToProcesses;
+
 /**
  * The queue SLA, read by the process's boundary timer ({@code ${commentQueueSla.duration()}}) and by
  * the delegates that compute a queued comment's {@code dueAt}, so both agree.
  */
 @Component("commentQueueSla")
+@ExposedToProcesses
 public class CommentQueueSla {
 
     private final ModerationSettingsStore settings;

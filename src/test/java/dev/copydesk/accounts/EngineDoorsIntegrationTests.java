@@ -1,0 +1,170 @@
+package dev.copydesk.accounts;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.copydesk.articles.ArticleViews.ArticleDetails;
+import dev.copydesk.support.ArticleFixtures;
+import dev.copydesk.support.ConsoleSession;
+import dev.copydesk.support.CopydeskServerTest;
+import dev.copydesk.support.StaffFixtures;
+import dev.copydesk.support.StaffFixtures.Staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workflow engine's own doors, tried over a real port as the first wave's attacker did: the engine
+ * REST API is off (nobody, not even an ADMIN, completes a review task, executes the embargo's timer job,
+ * deploys a process or asks the identity service to verify a password through it), the Camunda web
+ * apps and their API are for ADMINs only whichever way one logs in, and no unsafe request from another
+ * site gets through, however it authenticated.
+ */
+@CopydeskServerTest
+class EngineDoorsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffFixtures staff;
+
+    @Autowired
+    ArticleFixtures articles;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RepositoryService repository;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Test
+    void theEngineRestApiDoesNothingForAnyCallerWhenItIsOff() {
+        Staff writer = staff.create(Role.WRITER);
+        ArticleDetails article = articles.inReview(writer, "Embargoed: the finale's last scene");
+        Task review = tasks.createTaskQuery().processInstanceBusinessKey(article.id()).singleResult();
+        Job slaTimer = management.createJobQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
+        long deploymentsBefore = repository.createDeploymentQuery().count();
+
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("anonymous", null);
+        callers.put("writer", basic(writer.member().username(), StaffFixtures.PASSWORD));
+        for (Role role : new Role[] {Role.EDITOR, Role.MODERATOR}) {
+            callers.put(role.name(), basic(staff.create(role).member().username(), StaffFixtures.PASSWORD));
+        }
+        callers.put("admin", basic("admin", StaffFixtures.ADMIN_PASSWORD));
+        for (Map.Entry<String, String> caller : callers.entrySet()) {
+            String who = caller.getKey();
+            int refused = who.equals("anonymous") ? 401 : who.equals("admin") ? 404 : 403;
+            assertThat(call("GET", "/engine-rest/user", caller.getValue(), null).statusCode()).as(who).isEqualTo(refused);
+            assertThat(call("POST", "/engine-rest/identity/verify", caller.getValue(),
+                    "{\"username\":\"admin\",\"password\":\"guess\"}").statusCode()).as(who).isEqualTo(refused);
+            assertThat(call("POST", "/engine-rest/task/" + review.getId() + "/complete", caller.getValue(),
+                    "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}").statusCode()).as(who).isEqualTo(refused);
+            assertThat(call("POST", "/engine-rest/job/" + slaTimer.getId() + "/execute", caller.getValue(), "{}")
+                    .statusCode()).as(who).isEqualTo(refused);
+            assertThat(call("POST", "/engine-rest/deployment/create", caller.getValue(), "{}").statusCode())
+                    .as(who).isEqualTo(refused);
+        }
+
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).as("the review task is still open").isOne();
+        assertThat(management.createJobQuery().jobId(slaTimer.getId()).count()).as("the timer did not run").isOne();
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
+    }
+
+    @Test
+    void theWebAppsAndTheirApiAreForAdminsOnlyByBasicOrBySession() {
+        String users = "/camunda/api/engine/engine/" + engine.getName() + "/user";
+        String cockpit = "/camunda/app/cockpit/" + engine.getName() + "/";
+        for (Role role : new Role[] {Role.WRITER, Role.EDITOR, Role.MODERATOR}) {
+            Staff member = staff.create(role);
+            String login = basic(member.member().username(), StaffFixtures.PASSWORD);
+            assertThat(call("GET", users, login, null).statusCode()).as(role.name()).isEqualTo(403);
+            assertThat(call("GET", cockpit, login, null).statusCode()).as(role.name()).isEqualTo(403);
+            ConsoleSession session = ConsoleSession.login(base(), member.member().username(), StaffFixtures.PASSWORD);
+            assertThat(session.get(users).statusCode()).as(role.name() + " by session").isEqualTo(403);
+        }
+        assertThat(call("GET", users, null, null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> asAdmin = call("GET", users, basic("admin", StaffFixtures.ADMIN_PASSWORD), null);
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        assertThat(asAdmin.body()).contains("\"id\":\"admin\"");
+        Staff chief = staff.create(Role.ADMIN);
+        ConsoleSession adminSession = ConsoleSession.login(base(), chief.member().username(), StaffFixtures.PASSWORD);
+        assertThat(adminSession.get(users).statusCode()).as("an ADMIN's console session").isEqualTo(200);
+    }
+
+    @Test
+    void anUnsafeRequestFromAnotherSiteIsRefusedEvenWithValidCredentials() {
+        Staff writer = staff.create(Role.WRITER);
+        String login = basic(writer.member().username(), StaffFixtures.PASSWORD);
+        ArticleDetails draft = articles.draft(writer, "Cross-site submit");
+        String submit = "/api/articles/" + draft.id() + "/submit";
+
+        assertThat(call("POST", submit, login, null, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
+        assertThat(call("POST", submit, login, null, "Origin", "null").statusCode()).isEqualTo(403);
+        assertThat(call("POST", submit, login, null, "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/articles/" + draft.id(), login, null).body()).contains("\"status\":\"DRAFT\"");
+        assertThat(call("GET", "/api/articles/" + draft.id(), login, null, "Origin", "https://evil.example")
+                .statusCode()).as("reading is not refused").isEqualTo(200);
+
+        HttpResponse<String> sameSite = call("POST", submit, login, null, "Origin", base(), "Sec-Fetch-Site", "same-origin");
+        assertThat(sameSite.statusCode()).isEqualTo(200);
+        assertThat(sameSite.body()).contains("\"status\":\"IN_REVIEW\"");
+    }
+
+    private HttpResponse<String> call(String method, String path, String authorization, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

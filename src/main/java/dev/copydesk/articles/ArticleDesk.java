@@ -110,7 +110,7 @@ public class ArticleDesk {
         Article article = visible(me, id);
         if (article.version() != version) {
             throw new ConflictException("The article was changed meanwhile (version " + article.version()
-                    + ", yours " + version + "); reload it and try again", article.status().name());
+                    + ", yours " + version + "); reload it and try again", article.status().name(), article.version());
         }
         article.edit(me.id(), draft.title().strip(), draft.summary().strip(), draft.body(),
                 Tags.normalise(draft.tags()), now());
@@ -137,12 +137,14 @@ public class ArticleDesk {
     }
 
     /**
-     * An editor decides the open review. Never on their own article (four-eyes, 403). A note is
-     * required to request changes or reject. Two editors deciding at once: one wins, the other
-     * gets 409 and nothing of theirs is kept.
+     * An editor decides the open review. Never on their own article, and never approves a revision
+     * whose text they changed (four-eyes, 403). {@code version} is the article version the editor
+     * reviewed: if the article changed since (a withdrawal and a new submission, say), the decision
+     * is refused with 409 and the current version. A note is required to request changes or reject.
+     * Two editors deciding at once: one wins, the other gets 409 and nothing of theirs is kept.
      */
     public ArticleDetails decide(StaffMember me, String id, ReviewDecision decision, String note, Instant publishAt,
-            Instant unpublishAt) {
+            Instant unpublishAt, long version) {
         requireEditor(me);
         Article article = visible(me, id);
         String trimmed = note == null || note.isBlank() ? null : note.strip();
@@ -151,9 +153,9 @@ public class ArticleDesk {
         }
         Instant now = now();
         switch (decision) {
-            case APPROVE -> article.approve(me.id(), trimmed, publishAt, unpublishAt, now, renderer);
-            case REQUEST_CHANGES -> article.requestChanges(me.id(), trimmed, now);
-            case REJECT -> article.reject(me.id(), trimmed, now);
+            case APPROVE -> article.approve(me.id(), version, trimmed, publishAt, unpublishAt, now, renderer);
+            case REQUEST_CHANGES -> article.requestChanges(me.id(), version, trimmed, now);
+            case REJECT -> article.reject(me.id(), version, trimmed, now);
         }
         // Flush first: the article row (its version, its history sequence) is what makes the slower
         // of two deciding editors fail before the engine is touched; the whole transaction rolls back.
@@ -226,7 +228,7 @@ public class ArticleDesk {
         ArticleRevision r = article.findRevision(revisionId)
                 .orElseThrow(() -> new NotFoundException("Revision", revisionId));
         return new RevisionDetails(r.id(), r.number(), r.title(), r.summary(), r.body(), r.tags(), r.submittedBy(),
-                r.submittedAt(), r.id().equals(article.liveRevisionId()));
+                r.submittedAt(), r.id().equals(article.liveRevisionId()), r.changedBy());
     }
 
     /** The editors' review queue: open review tasks, oldest first. */

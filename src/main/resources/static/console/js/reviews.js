@@ -65,7 +65,8 @@ export async function show(root, { me, announce, params }) {
     async function decide(event) {
       event.preventDefault();
       const data = new FormData(form);
-      const body = { decision: data.get('decision'), note: note.value.trim() || null };
+      // The version read with the revision shown: if the article changed since, the server refuses (409).
+      const body = { decision: data.get('decision'), note: note.value.trim() || null, version: article.version };
       if (publishAt.value) body.publishAt = new Date(publishAt.value).toISOString();
       if (unpublishAt.value) body.unpublishAt = new Date(unpublishAt.value).toISOString();
       try {

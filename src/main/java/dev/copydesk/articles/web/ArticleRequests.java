@@ -40,9 +40,12 @@ final class ArticleRequests {
         }
     }
 
-    /** {@code note} is required for REQUEST_CHANGES and REJECT (checked by the module, field {@code note}). */
+    /**
+     * {@code note} is required for REQUEST_CHANGES and REJECT (checked by the module, field {@code note}).
+     * {@code version} is the article version the editor reviewed; a stale one is 409.
+     */
     record DecisionRequest(@NotNull ReviewDecision decision, @Size(max = 4000) String note, Instant publishAt,
-            Instant unpublishAt) {
+            Instant unpublishAt, @NotNull Long version) {
     }
 
     record UnpublishRequest(@Size(max = 4000) String note) {

@@ -69,6 +69,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (c.currentStatus() != null) {
                 problem.setProperty("currentStatus", c.currentStatus());
             }
+            if (c.currentVersion() != null) {
+                problem.setProperty("currentVersion", c.currentVersion());
+            }
         } else if (e instanceof ForbiddenException) {
             problem = Problems.of(HttpStatus.FORBIDDEN, e.getMessage());
         } else if (e instanceof InvalidRequestException i) {

@@ -50,6 +50,8 @@ import dev.copydesk.shared.NotFoundException;
 public class ArticleDesk {
 
     private static final int MAX_PAGE_SIZE = 100;
+    /** Offset paging this deep is no use to anyone, and keeps page × size far inside an int offset. */
+    private static final int MAX_PAGE = 10_000;
 
     private final Articles articles;
     private final ArticleWorkflow workflow;
@@ -84,8 +86,8 @@ public class ArticleDesk {
     @Transactional(readOnly = true)
     public ArticlePage list(StaffMember me, ArticleStatus status, boolean mine, int page, int size) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
-        if (page < 0) {
-            throw new InvalidRequestException("page", "must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidRequestException("page", "must be between 0 and " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);

@@ -391,6 +391,26 @@ class ArticleWorkflowIntegrationTests {
     }
 
     @Test
+    void listPageOrSizeOutOfRangeThenBadRequestNamingTheParameter() throws Exception {
+        Staff editor = staff.create(Role.EDITOR);
+        for (String page : List.of("2147483647", "10001", "-1", "99999999999", "x")) {
+            mvc.perform(get("/api/articles").param("page", page).with(editor.login()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("page"));
+        }
+        for (String size : List.of("0", "101", "2147483647")) {
+            mvc.perform(get("/api/articles").param("size", size).with(editor.login()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("size"));
+        }
+        mvc.perform(get("/api/articles").param("page", "10000").param("size", "100").with(editor.login()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isEmpty())
+                .andExpect(jsonPath("$.page").value(10000));
+    }
+
+    @Test
     void commentSettingsAreServedToOtherModulesAndThePublic() throws Exception {
         var live = articles.publishedArticle("Comments Closed Here");
         send(put("/api/articles/" + live.id() + "/comment-settings").with(staff.create(Role.EDITOR).login()),

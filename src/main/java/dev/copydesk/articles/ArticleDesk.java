@@ -36,6 +36,7 @@ import dev.copydesk.shared.ForbiddenException;
 import dev.copydesk.shared.Ids;
 import dev.copydesk.shared.InvalidRequestException;
 import dev.copydesk.shared.NotFoundException;
+import dev.copydesk.shared.TextHygiene;
 
 /**
  * The articles module's API for staff and for the workflow engine. Each call is one transaction:
@@ -77,8 +78,9 @@ public class ArticleDesk {
     /** A new draft by {@code me}, with a unique slug derived from the title. */
     public ArticleDetails create(StaffMember me, ArticleDraft draft) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
-        Article article = new Article(uniqueSlug(draft.title()), draft.title().strip(), draft.summary().strip(),
-                draft.body(), Tags.normalise(draft.tags()), me.id(), now());
+        ArticleDraft clean = clean(draft);
+        Article article = new Article(uniqueSlug(clean.title()), clean.title(), clean.summary(), clean.body(),
+                Tags.normalise(clean.tags()), me.id(), now());
         return details(articles.saveAndFlush(article));
     }
 
@@ -114,8 +116,8 @@ public class ArticleDesk {
             throw new ConflictException("The article was changed meanwhile (version " + article.version()
                     + ", yours " + version + "); reload it and try again", article.status().name(), article.version());
         }
-        article.edit(me.id(), draft.title().strip(), draft.summary().strip(), draft.body(),
-                Tags.normalise(draft.tags()), now());
+        ArticleDraft clean = clean(draft);
+        article.edit(me.id(), clean.title(), clean.summary(), clean.body(), Tags.normalise(clean.tags()), now());
         return details(articles.saveAndFlush(article));
     }
 
@@ -149,7 +151,8 @@ public class ArticleDesk {
             Instant unpublishAt, long version) {
         requireEditor(me);
         Article article = visible(me, id);
-        String trimmed = note == null || note.isBlank() ? null : note.strip();
+        String cleaned = TextHygiene.multiLine("note", note);
+        String trimmed = cleaned == null || cleaned.isBlank() ? null : cleaned.strip();
         if (decision != ReviewDecision.APPROVE && trimmed == null) {
             throw new InvalidRequestException("note", "a note is required to request changes or reject");
         }
@@ -175,7 +178,8 @@ public class ArticleDesk {
     public ArticleDetails unpublish(StaffMember me, String id, String note) {
         requireEditor(me);
         Article article = visible(me, id);
-        article.unpublish(me.id(), note == null || note.isBlank() ? null : note.strip(), now());
+        String cleaned = TextHygiene.multiLine("note", note);
+        article.unpublish(me.id(), cleaned == null || cleaned.isBlank() ? null : cleaned.strip(), now());
         articles.saveAndFlush(article);
         workflow.unpublished(article.id());
         return details(article);
@@ -313,6 +317,19 @@ public class ArticleDesk {
             }
         }
         throw new ForbiddenException("Your role does not allow this");
+    }
+
+    /**
+     * Staff text cleaned as the HTTP layer cleans it ({@link TextHygiene}), for callers that do not come
+     * through HTTP: title and tags one line, summary and body multi-line. The title and summary are trimmed.
+     */
+    private static ArticleDraft clean(ArticleDraft draft) {
+        String title = TextHygiene.oneLine("title", draft.title());
+        String summary = TextHygiene.multiLine("summary", draft.summary());
+        List<String> tags = draft.tags() == null ? null
+                : draft.tags().stream().map(t -> TextHygiene.oneLine("tags", t)).toList();
+        return new ArticleDraft(title == null ? null : title.strip(), summary == null ? null : summary.strip(),
+                TextHygiene.multiLine("body", draft.body()), tags);
     }
 
     private String uniqueSlug(String title) {

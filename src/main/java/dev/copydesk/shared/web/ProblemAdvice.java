@@ -50,6 +50,7 @@ import dev.copydesk.shared.NotFoundException;
 import dev.copydesk.shared.Problems;
 import dev.copydesk.shared.RequestIds;
 import dev.copydesk.shared.Problems.FieldError;
+import dev.copydesk.shared.TextHygiene;
 import dev.copydesk.shared.TooManyRequestsException;
 
 /**
@@ -163,6 +164,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getCause();
         if (BodyTooLarge.isCause(ex)) {
             return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than allowed"), null);
+        }
+        if (cause instanceof TextHygiene.RefusedText r) {
+            return respond(Problems.invalid("The request has a field with invalid text",
+                    List.of(new FieldError(path(r), r.reason()))), null);
         }
         if (cause instanceof StreamReadException parse && parse.getOriginalMessage() != null) {
             Matcher duplicate = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());

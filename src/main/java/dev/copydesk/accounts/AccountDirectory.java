@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.copydesk.shared.ConflictException;
 import dev.copydesk.shared.Ids;
+import dev.copydesk.shared.InvalidRequestException;
 import dev.copydesk.shared.NotFoundException;
+import dev.copydesk.shared.TextHygiene;
 
 /**
  * The accounts module's API: creating and changing staff accounts, and looking staff up for other
@@ -47,7 +49,7 @@ public class AccountDirectory {
         if (accounts.findByUsername(request.username()).isPresent()) {
             throw new ConflictException("The username '" + request.username() + "' is taken");
         }
-        Account account = new Account(request.username(), request.displayName(), request.email(),
+        Account account = new Account(request.username(), displayName(request.displayName()), request.email(),
                 passwordEncoder.encode(request.password()), request.roles(), Instant.now(clock));
         try {
             accounts.saveAndFlush(account);
@@ -55,6 +57,15 @@ public class AccountDirectory {
             throw new ConflictException("The username '" + request.username() + "' is taken");
         }
         return details(account);
+    }
+
+    /** One line, without control, bidi or zero-width characters ({@link TextHygiene}), trimmed, not blank. */
+    private static String displayName(String given) {
+        String cleaned = TextHygiene.oneLine("displayName", given).strip();
+        if (cleaned.isEmpty()) {
+            throw new InvalidRequestException("displayName", "must not be blank");
+        }
+        return cleaned;
     }
 
     public List<AccountDetails> all() {
@@ -80,7 +91,7 @@ public class AccountDirectory {
             account.changeEnabled(change.enabled());
         }
         if (change.displayName() != null) {
-            account.changeDisplayName(change.displayName());
+            account.changeDisplayName(displayName(change.displayName()));
         }
         if (change.email() != null) {
             account.changeEmail(change.email());

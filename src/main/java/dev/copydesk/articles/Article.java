@@ -148,6 +148,14 @@ class Article extends AbstractAggregateRoot<Article> {
     @Column(name = "live_body_html")
     private String liveBodyHtml;
 
+    /**
+     * Who changed the editable copy since it last went live (or since it was created): the author and
+     * any editor who edited it. Frozen into each revision at submission, for four-eyes on approval.
+     */
+    @Convert(converter = Tags.Column.class)
+    @Column(name = "text_changed_by", nullable = false)
+    private List<String> textChangedBy = List.of();
+
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "article_id", nullable = false, updatable = false)
     @OrderBy("number")
@@ -170,6 +178,7 @@ class Article extends AbstractAggregateRoot<Article> {
         this.tags = List.copyOf(tags);
         this.authorId = authorId;
         this.status = DRAFT;
+        this.textChangedBy = List.of(authorId);
         this.createdAt = now;
         this.updatedAt = now;
         record(now, authorId, "CREATED", null, DRAFT, null, null);
@@ -193,10 +202,18 @@ class Article extends AbstractAggregateRoot<Article> {
         } else if (status != DRAFT && status != CHANGES_REQUESTED) {
             throw conflict("it can be edited only as a draft, after changes were requested, or while published");
         }
+        List<String> newTags = List.copyOf(tags);
+        boolean changed = !(this.title.equals(title) && this.summary.equals(summary) && this.body.equals(body)
+                && this.tags.equals(newTags));
+        if (changed && !textChangedBy.contains(actor)) {
+            List<String> changers = new ArrayList<>(textChangedBy);
+            changers.add(actor);
+            textChangedBy = List.copyOf(changers);
+        }
         this.title = title;
         this.summary = summary;
         this.body = body;
-        this.tags = List.copyOf(tags);
+        this.tags = newTags;
         this.updatedAt = now;
     }
 
@@ -218,7 +235,8 @@ class Article extends AbstractAggregateRoot<Article> {
         } else {
             throw conflict("only a draft or an article with requested changes can be submitted");
         }
-        ArticleRevision revision = new ArticleRevision(revisions.size() + 1, title, summary, body, tags, actor, now);
+        ArticleRevision revision = new ArticleRevision(revisions.size() + 1, title, summary, body, tags, actor, now,
+                textChangedBy);
         revisions.add(revision);
         reviewRevisionId = revision.id();
         reviewRequestedAt = now;
@@ -248,11 +266,20 @@ class Article extends AbstractAggregateRoot<Article> {
      * Approves the revision in review. A first publication goes live now, or is {@code SCHEDULED}
      * when {@code publishAt} is in the future; a live article's pending revision replaces the live
      * text at once. {@code unpublishAt}, when given, is when the article goes down by itself.
+     *
+     * <p>The approval is bound to what the editor reviewed: {@code reviewedVersion} must be the
+     * article's current version (409 otherwise), and nobody who changed the text of the revision may
+     * approve it (four-eyes, 403).
      */
-    void approve(String editor, String note, Instant publishAt, Instant unpublishAt, Instant now, BodyRenderer renderer) {
+    void approve(String editor, long reviewedVersion, String note, Instant publishAt, Instant unpublishAt, Instant now,
+            BodyRenderer renderer) {
         ArticleStatus from = requireInReview("approved");
         requireNotAuthor(editor);
         ArticleRevision revision = reviewRevision().orElseThrow();
+        if (revision.changedBy().contains(editor)) {
+            throw new ForbiddenException("Four eyes: an editor cannot approve a revision whose text they changed");
+        }
+        requireReviewed(reviewedVersion);
         boolean schedule = publishAt != null && publishAt.isAfter(now);
         if (from == PUBLISHED && publishAt != null) {
             throw new InvalidRequestException("publishAt", "a revision of a live article goes live when it is approved");
@@ -266,6 +293,8 @@ class Article extends AbstractAggregateRoot<Article> {
         }
         lastReviewNote = note;
         closeReview();
+        // The approved text is the new baseline: whoever changes it next joins the next revision's changers.
+        textChangedBy = List.of();
         updatedAt = now;
         registerEvent(new ArticleApproved(id, slug, revision.title(), authorId, editor, note, goesLive, now));
         if (schedule) {
@@ -290,9 +319,10 @@ class Article extends AbstractAggregateRoot<Article> {
     }
 
     /** Back to the writer with a note: {@code IN_REVIEW} to {@code CHANGES_REQUESTED} (or the pending revision). */
-    void requestChanges(String editor, String note, Instant now) {
+    void requestChanges(String editor, long reviewedVersion, String note, Instant now) {
         ArticleStatus from = requireInReview("sent back");
         requireNotAuthor(editor);
+        requireReviewed(reviewedVersion);
         Integer number = reviewRevision().map(ArticleRevision::number).orElse(null);
         if (status == IN_REVIEW) {
             status = CHANGES_REQUESTED;
@@ -310,15 +340,17 @@ class Article extends AbstractAggregateRoot<Article> {
      * Refuses the revision in review: {@code IN_REVIEW} to {@code REJECTED}. For a live article the
      * pending revision is dropped, the editable copy goes back to the live revision, and it stays live.
      */
-    void reject(String editor, String note, Instant now) {
+    void reject(String editor, long reviewedVersion, String note, Instant now) {
         ArticleStatus from = requireInReview("rejected");
         requireNotAuthor(editor);
+        requireReviewed(reviewedVersion);
         Integer number = reviewRevision().map(ArticleRevision::number).orElse(null);
         if (status == IN_REVIEW) {
             status = REJECTED;
         } else {
             pendingRevision = null;
             liveRevision().ifPresent(this::copyFrom);
+            textChangedBy = List.of();
         }
         lastReviewNote = note;
         closeReview();
@@ -428,6 +460,17 @@ class Article extends AbstractAggregateRoot<Article> {
     private void requireNotAuthor(String editor) {
         if (authorId.equals(editor)) {
             throw new ForbiddenException("Four eyes: an editor cannot decide on their own article");
+        }
+    }
+
+    /**
+     * The decision is about the text the editor read: any change since (a withdrawal, an edit, a new
+     * submission, or anything else that touched the article) makes their version stale.
+     */
+    private void requireReviewed(long reviewedVersion) {
+        if (version() != reviewedVersion) {
+            throw new ConflictException("The article was changed since you read it (version " + version()
+                    + ", yours " + reviewedVersion + "); reload it and review it again", status.name(), version());
         }
     }
 
@@ -588,5 +631,9 @@ class Article extends AbstractAggregateRoot<Article> {
 
     String liveBodyHtml() {
         return liveBodyHtml;
+    }
+
+    List<String> textChangedBy() {
+        return textChangedBy;
     }
 }

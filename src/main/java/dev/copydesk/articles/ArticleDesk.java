@@ -36,6 +36,7 @@ import dev.copydesk.shared.ForbiddenException;
 import dev.copydesk.shared.Ids;
 import dev.copydesk.shared.InvalidRequestException;
 import dev.copydesk.shared.NotFoundException;
+import dev.copydesk.shared.TextHygiene;
 
 /**
  * The articles module's API for staff and for the workflow engine. Each call is one transaction:
@@ -50,6 +51,8 @@ import dev.copydesk.shared.NotFoundException;
 public class ArticleDesk {
 
     private static final int MAX_PAGE_SIZE = 100;
+    /** Offset paging this deep is no use to anyone, and keeps page × size far inside an int offset. */
+    private static final int MAX_PAGE = 10_000;
 
     private final Articles articles;
     private final ArticleWorkflow workflow;
@@ -75,8 +78,9 @@ public class ArticleDesk {
     /** A new draft by {@code me}, with a unique slug derived from the title. */
     public ArticleDetails create(StaffMember me, ArticleDraft draft) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
-        Article article = new Article(uniqueSlug(draft.title()), draft.title().strip(), draft.summary().strip(),
-                draft.body(), Tags.normalise(draft.tags()), me.id(), now());
+        ArticleDraft clean = clean(draft);
+        Article article = new Article(uniqueSlug(clean.title()), clean.title(), clean.summary(), clean.body(),
+                Tags.normalise(clean.tags()), me.id(), now());
         return details(articles.saveAndFlush(article));
     }
 
@@ -84,8 +88,8 @@ public class ArticleDesk {
     @Transactional(readOnly = true)
     public ArticlePage list(StaffMember me, ArticleStatus status, boolean mine, int page, int size) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
-        if (page < 0) {
-            throw new InvalidRequestException("page", "must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidRequestException("page", "must be between 0 and " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
@@ -110,10 +114,10 @@ public class ArticleDesk {
         Article article = visible(me, id);
         if (article.version() != version) {
             throw new ConflictException("The article was changed meanwhile (version " + article.version()
-                    + ", yours " + version + "); reload it and try again", article.status().name());
+                    + ", yours " + version + "); reload it and try again", article.status().name(), article.version());
         }
-        article.edit(me.id(), draft.title().strip(), draft.summary().strip(), draft.body(),
-                Tags.normalise(draft.tags()), now());
+        ArticleDraft clean = clean(draft);
+        article.edit(me.id(), clean.title(), clean.summary(), clean.body(), Tags.normalise(clean.tags()), now());
         return details(articles.saveAndFlush(article));
     }
 
@@ -137,23 +141,26 @@ public class ArticleDesk {
     }
 
     /**
-     * An editor decides the open review. Never on their own article (four-eyes, 403). A note is
-     * required to request changes or reject. Two editors deciding at once: one wins, the other
-     * gets 409 and nothing of theirs is kept.
+     * An editor decides the open review. Never on their own article, and never approves a revision
+     * whose text they changed (four-eyes, 403). {@code version} is the article version the editor
+     * reviewed: if the article changed since (a withdrawal and a new submission, say), the decision
+     * is refused with 409 and the current version. A note is required to request changes or reject.
+     * Two editors deciding at once: one wins, the other gets 409 and nothing of theirs is kept.
      */
     public ArticleDetails decide(StaffMember me, String id, ReviewDecision decision, String note, Instant publishAt,
-            Instant unpublishAt) {
+            Instant unpublishAt, long version) {
         requireEditor(me);
         Article article = visible(me, id);
-        String trimmed = note == null || note.isBlank() ? null : note.strip();
+        String cleaned = TextHygiene.multiLine("note", note);
+        String trimmed = cleaned == null || cleaned.isBlank() ? null : cleaned.strip();
         if (decision != ReviewDecision.APPROVE && trimmed == null) {
             throw new InvalidRequestException("note", "a note is required to request changes or reject");
         }
         Instant now = now();
         switch (decision) {
-            case APPROVE -> article.approve(me.id(), trimmed, publishAt, unpublishAt, now, renderer);
-            case REQUEST_CHANGES -> article.requestChanges(me.id(), trimmed, now);
-            case REJECT -> article.reject(me.id(), trimmed, now);
+            case APPROVE -> article.approve(me.id(), version, trimmed, publishAt, unpublishAt, now, renderer);
+            case REQUEST_CHANGES -> article.requestChanges(me.id(), version, trimmed, now);
+            case REJECT -> article.reject(me.id(), version, trimmed, now);
         }
         // Flush first: the article row (its version, its history sequence) is what makes the slower
         // of two deciding editors fail before the engine is touched; the whole transaction rolls back.
@@ -171,7 +178,8 @@ public class ArticleDesk {
     public ArticleDetails unpublish(StaffMember me, String id, String note) {
         requireEditor(me);
         Article article = visible(me, id);
-        article.unpublish(me.id(), note == null || note.isBlank() ? null : note.strip(), now());
+        String cleaned = TextHygiene.multiLine("note", note);
+        article.unpublish(me.id(), cleaned == null || cleaned.isBlank() ? null : cleaned.strip(), now());
         articles.saveAndFlush(article);
         workflow.unpublished(article.id());
         return details(article);
@@ -226,7 +234,7 @@ public class ArticleDesk {
         ArticleRevision r = article.findRevision(revisionId)
                 .orElseThrow(() -> new NotFoundException("Revision", revisionId));
         return new RevisionDetails(r.id(), r.number(), r.title(), r.summary(), r.body(), r.tags(), r.submittedBy(),
-                r.submittedAt(), r.id().equals(article.liveRevisionId()));
+                r.submittedAt(), r.id().equals(article.liveRevisionId()), r.changedBy());
     }
 
     /** The editors' review queue: open review tasks, oldest first. */
@@ -309,6 +317,19 @@ public class ArticleDesk {
             }
         }
         throw new ForbiddenException("Your role does not allow this");
+    }
+
+    /**
+     * Staff text cleaned as the HTTP layer cleans it ({@link TextHygiene}), for callers that do not come
+     * through HTTP: title and tags one line, summary and body multi-line. The title and summary are trimmed.
+     */
+    private static ArticleDraft clean(ArticleDraft draft) {
+        String title = TextHygiene.oneLine("title", draft.title());
+        String summary = TextHygiene.multiLine("summary", draft.summary());
+        List<String> tags = draft.tags() == null ? null
+                : draft.tags().stream().map(t -> TextHygiene.oneLine("tags", t)).toList();
+        return new ArticleDraft(title == null ? null : title.strip(), summary == null ? null : summary.strip(),
+                TextHygiene.multiLine("body", draft.body()), tags);
     }
 
     private String uniqueSlug(String title) {

@@ -43,11 +43,16 @@ class ArticleRevision {
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
+    /** Everyone who changed this text since the article last went live: none of them may approve it. */
+    @Convert(converter = Tags.Column.class)
+    @Column(name = "changed_by", nullable = false)
+    private List<String> changedBy;
+
     protected ArticleRevision() {
     }
 
     ArticleRevision(int number, String title, String summary, String body, List<String> tags, String submittedBy,
-            Instant submittedAt) {
+            Instant submittedAt, List<String> changedBy) {
         this.id = Ids.newId();
         this.number = number;
         this.title = title;
@@ -56,6 +61,7 @@ class ArticleRevision {
         this.tags = List.copyOf(tags);
         this.submittedBy = submittedBy;
         this.submittedAt = submittedAt;
+        this.changedBy = List.copyOf(changedBy);
     }
 
     String id() {
@@ -88,5 +94,9 @@ class ArticleRevision {
 
     Instant submittedAt() {
         return submittedAt;
+    }
+
+    List<String> changedBy() {
+        return changedBy == null ? List.of() : changedBy;
     }
 }

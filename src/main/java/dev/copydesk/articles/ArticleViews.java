@@ -43,9 +43,12 @@ public final class ArticleViews {
             boolean live) {
     }
 
-    /** A submitted revision, exactly as it was reviewed. */
+    /**
+     * A submitted revision, exactly as it was reviewed. {@code changedBy}: the accounts that changed its
+     * text since the article last went live (the author, editors who edited it); none may approve it.
+     */
     public record RevisionDetails(String id, int number, String title, String summary, String body, List<String> tags,
-            String submittedBy, Instant submittedAt, boolean live) {
+            String submittedBy, Instant submittedAt, boolean live, List<String> changedBy) {
     }
 
     /** An open review task in the editors' queue. {@code liveArticle} is true for a change to a live article. */

@@ -78,7 +78,7 @@ class DemoData implements ApplicationRunner {
                 - a new case takes them to the coast
                 - *no*, the captain does not find out (yet)
                 """, List.of("tv", "spoilers"));
-        desk.decide(editor, live.id(), ReviewDecision.APPROVE, "Lovely piece.", null, null);
+        desk.decide(editor, live.id(), ReviewDecision.APPROVE, "Lovely piece.", null, null, live.version());
 
         String slug = live.slug();
         IntakeAnswer first = comment(slug, "Priya", "priya@example.org", "FINALLY. I have waited two seasons for this!", null);
@@ -95,11 +95,12 @@ class DemoData implements ApplicationRunner {
                 "Numbers for the week, explained.", List.of("business"));
         ArticleDetails sentBack = submitted(reporter, "Opinion: the finale was rushed", "A dissenting view.",
                 "It was rushed.", List.of("opinion"));
-        desk.decide(editor, sentBack.id(), ReviewDecision.REQUEST_CHANGES, "Needs two concrete examples.", null, null);
+        desk.decide(editor, sentBack.id(), ReviewDecision.REQUEST_CHANGES, "Needs two concrete examples.", null, null,
+                sentBack.version());
         ArticleDetails scheduled = submitted(writer, "Season three trailer drops Friday", "Embargoed until Friday.",
                 "The trailer is out.", List.of("tv"));
         desk.decide(editor, scheduled.id(), ReviewDecision.APPROVE, "Hold for the embargo.",
-                clock.instant().plus(Duration.ofDays(1)), null);
+                clock.instant().plus(Duration.ofDays(1)), null, scheduled.version());
         desk.create(writer, new ArticleDraft("Interview: the showrunner on season three", "Work in progress.",
                 "Questions so far: ...", List.of("tv", "interview")));
         log.info("Demo data created: accounts writer, reporter, editor, moderator, chief (password: <name>{}); "

@@ -60,12 +60,16 @@ export async function show(root, { me, announce, params }) {
           h('p', { class: 'hint' }, article.status === 'PUBLISHED' ? 'A change to a live article goes live at once.' : 'Empty: publish now.')),
         h('div', {}, h('label', { for: 'decision-unpublish-at' }, 'Take down at (optional)'), unpublishAt)),
       ownArticle ? h('p', { class: 'error' }, 'You wrote this article: another editor must decide.') : null,
+      !ownArticle && (submitted.changedBy || []).includes(me.id)
+        ? h('p', { class: 'error', id: 'changed-text-notice' }, 'You changed this text: another editor must approve it. You may still request changes or reject.')
+        : null,
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'decide', disabled: ownArticle }, 'Record decision')));
 
     async function decide(event) {
       event.preventDefault();
       const data = new FormData(form);
-      const body = { decision: data.get('decision'), note: note.value.trim() || null };
+      // The version read with the revision shown: if the article changed since, the server refuses (409).
+      const body = { decision: data.get('decision'), note: note.value.trim() || null, version: article.version };
       if (publishAt.value) body.publishAt = new Date(publishAt.value).toISOString();
       if (unpublishAt.value) body.unpublishAt = new Date(unpublishAt.value).toISOString();
       try {

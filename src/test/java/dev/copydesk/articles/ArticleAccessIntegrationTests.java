@@ -63,7 +63,7 @@ class ArticleAccessIntegrationTests {
                     a -> post("/api/articles/" + a.id() + "/withdraw"), 401, 200, 404, 403, 403, 403),
             new Endpoint("GET /api/reviews", Needs.IN_REVIEW, a -> get("/api/reviews"), 401, 403, 403, 200, 403, 403),
             new Endpoint("POST /api/articles/{id}/decision", Needs.IN_REVIEW,
-                    a -> json(post("/api/articles/" + a.id() + "/decision"), "{\"decision\":\"APPROVE\"}"),
+                    a -> json(post("/api/articles/" + a.id() + "/decision"), "{\"decision\":\"APPROVE\",\"version\":" + a.version() + "}"),
                     401, 403, 403, 200, 403, 403),
             new Endpoint("POST /api/articles/{id}/unpublish", Needs.PUBLISHED,
                     a -> json(post("/api/articles/" + a.id() + "/unpublish"), "{\"note\":\"n\"}"),
@@ -137,7 +137,8 @@ class ArticleAccessIntegrationTests {
             case IN_REVIEW -> articles.inReview(owner, "Access review");
             case PUBLISHED -> {
                 ArticleDetails inReview = articles.inReview(owner, "Access live");
-                yield desk.decide(approver.member(), inReview.id(), ReviewDecision.APPROVE, null, null, null);
+                yield desk.decide(approver.member(), inReview.id(), ReviewDecision.APPROVE, null, null, null,
+                        inReview.version());
             }
         };
         return article;

@@ -61,14 +61,16 @@ class ArticleStoryIntegrationTests {
 
         mvc.perform(get("/api/public/articles/" + slug)).andExpect(status().isNotFound());
 
-        mvc.perform(post("/api/articles/" + id + "/submit").with(writer.login()))
+        int reviewed = JsonPath.read(mvc.perform(post("/api/articles/" + id + "/submit").with(writer.login()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("IN_REVIEW"))
                 .andExpect(jsonPath("$.pendingReview.revision").value(1))
-                .andExpect(jsonPath("$.pendingReview.overdue").value(false));
+                .andExpect(jsonPath("$.pendingReview.overdue").value(false))
+                .andReturn().getResponse().getContentAsString(), "$.version");
 
         mvc.perform(post("/api/articles/" + id + "/decision").with(editor.login())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\",\"note\":\"Good.\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"APPROVE\",\"note\":\"Good.\",\"version\":" + reviewed + "}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"))
                 .andExpect(jsonPath("$.publishedAt").isString())

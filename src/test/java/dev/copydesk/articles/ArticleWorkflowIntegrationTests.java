@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import dev.copydesk.accounts.Role;
 import dev.copydesk.articles.ArticleViews.ArticleDetails;
+import dev.copydesk.articles.ArticleViews.ArticleDraft;
 import dev.copydesk.support.ArticleFixtures;
 import dev.copydesk.support.CopydeskIntegrationTest;
 import dev.copydesk.support.StaffFixtures;
@@ -138,7 +139,151 @@ class ArticleWorkflowIntegrationTests {
         send(put("/api/articles/" + draft.id()).with(writer.login()), body.formatted(draft.version()))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.currentStatus").value("DRAFT"));
+                .andExpect(jsonPath("$.currentStatus").value("DRAFT"))
+                .andExpect(jsonPath("$.currentVersion").value(desk.get(writer.member(), draft.id()).version()));
+    }
+
+    @Test
+    void approveWithTheVersionOfARevisionSwappedSinceThenConflictAndTheNewVersionWorks() throws Exception {
+        Staff writer = staff.create(Role.WRITER);
+        Staff editor = staff.create(Role.EDITOR);
+        ArticleDetails inReview = articles.inReview(writer, "Swapped Copy");
+        // the editor reads revision 1 ...
+        ArticleDetails read = desk.get(editor.member(), inReview.id());
+        assertThat(read.pendingReview().revision()).isEqualTo(1);
+        // ... the writer withdraws it, rewrites it and submits revision 2
+        desk.withdraw(writer.member(), inReview.id());
+        ArticleDetails draft = desk.get(writer.member(), inReview.id());
+        desk.edit(writer.member(), inReview.id(), new ArticleDraft("Swapped Copy", "s",
+                "Text the editor never saw.", List.of()), draft.version());
+        ArticleDetails resubmitted = desk.submit(writer.member(), inReview.id());
+        assertThat(resubmitted.version()).isGreaterThan(read.version());
+        assertThat(resubmitted.pendingReview().revision()).isEqualTo(2);
+
+        decideRaw(editor, inReview.id(), "{\"decision\":\"APPROVE\",\"version\":%d}".formatted(read.version()))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.currentStatus").value("IN_REVIEW"))
+                .andExpect(jsonPath("$.currentVersion").value(resubmitted.version()));
+        mvc.perform(get("/api/public/articles/" + inReview.slug())).andExpect(status().isNotFound());
+        assertThat(desk.history(editor.member(), inReview.id())).noneMatch(h -> h.action().equals("APPROVED"));
+
+        decideRaw(editor, inReview.id(), "{\"decision\":\"APPROVE\",\"version\":%d}"
+                .formatted(resubmitted.version()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"));
+        mvc.perform(get("/api/public/articles/" + inReview.slug()))
+                .andExpect(jsonPath("$.bodyHtml").value("<p>Text the editor never saw.</p>"));
+    }
+
+    @Test
+    void requestChangesOrRejectWithAStaleVersionThenConflictAndNothingChanges() throws Exception {
+        Staff writer = staff.create(Role.WRITER);
+        Staff editor = staff.create(Role.EDITOR);
+        ArticleDetails first = articles.inReview(writer, "Stale Review");
+        desk.withdraw(writer.member(), first.id());
+        ArticleDetails again = desk.submit(writer.member(), first.id());
+        for (String decision : List.of("REJECT", "REQUEST_CHANGES")) {
+            decideRaw(editor, first.id(), "{\"decision\":\"%s\",\"note\":\"n\",\"version\":%d}"
+                    .formatted(decision, first.version()))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.currentVersion").value(again.version()));
+        }
+        assertThat(desk.get(editor.member(), first.id()).status()).isEqualTo(ArticleStatus.IN_REVIEW);
+        decideRaw(editor, first.id(), "{\"decision\":\"REJECT\",\"note\":\"n\",\"version\":%d}"
+                .formatted(again.version()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REJECTED"));
+    }
+
+    @Test
+    void decisionWithoutVersionThenBadRequestNamingVersion() throws Exception {
+        Staff editor = staff.create(Role.EDITOR);
+        ArticleDetails inReview = articles.inReview(staff.create(Role.WRITER), "Which Version");
+        decideRaw(editor, inReview.id(), "{\"decision\":\"APPROVE\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("version"));
+        assertThat(desk.get(editor.member(), inReview.id()).status()).isEqualTo(ArticleStatus.IN_REVIEW);
+        decideRaw(editor, inReview.id(), "{\"decision\":\"APPROVE\",\"version\":%d}".formatted(inReview.version()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void editorWhoEditedTheWritersDraftApprovesThenForbiddenAndAnotherEditorMay() throws Exception {
+        Staff writer = staff.create(Role.WRITER);
+        Staff meddler = staff.create(Role.EDITOR);
+        ArticleDetails draft = articles.draft(writer, "Edited By The Desk");
+        send(put("/api/articles/" + draft.id()).with(meddler.login()), """
+                {"title":"Edited By The Desk","summary":"s","body":"The editor's words.","tags":[],"version":%d}"""
+                .formatted(draft.version())).andExpect(status().isOk());
+        ArticleDetails inReview = desk.submit(writer.member(), draft.id());
+
+        decideRaw(meddler, draft.id(), "{\"decision\":\"APPROVE\",\"version\":%d}".formatted(inReview.version()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://copydesk.dev/problems/forbidden"));
+        assertThat(desk.get(writer.member(), draft.id()).status()).isEqualTo(ArticleStatus.IN_REVIEW);
+        mvc.perform(get("/api/articles/" + draft.id() + "/revisions/" + inReview.pendingReview().revisionId())
+                        .with(writer.login()))
+                .andExpect(jsonPath("$.changedBy", contains(writer.id(), meddler.id())));
+
+        decideRaw(staff.create(Role.EDITOR), draft.id(), "{\"decision\":\"APPROVE\",\"version\":%d}"
+                .formatted(inReview.version()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"));
+    }
+
+    @Test
+    void editorWhoEditedAfterRequestingChangesApprovesTheResubmissionThenForbidden() throws Exception {
+        Staff writer = staff.create(Role.WRITER);
+        Staff editor = staff.create(Role.EDITOR);
+        ArticleDetails inReview = articles.inReview(writer, "Sent Back And Fixed");
+        decide(editor, inReview.id(), "{\"decision\":\"REQUEST_CHANGES\",\"note\":\"Tighten it.\"}")
+                .andExpect(status().isOk());
+        ArticleDetails sentBack = desk.get(editor.member(), inReview.id());
+        desk.edit(editor.member(), inReview.id(), new ArticleDraft("Sent Back And Fixed", "s",
+                "Tightened by the editor.", List.of()), sentBack.version());
+        ArticleDetails resubmitted = desk.submit(writer.member(), inReview.id());
+
+        decideRaw(editor, inReview.id(), "{\"decision\":\"APPROVE\",\"version\":%d}".formatted(resubmitted.version()))
+                .andExpect(status().isForbidden());
+        decideRaw(staff.create(Role.EDITOR), inReview.id(), "{\"decision\":\"APPROVE\",\"version\":%d}"
+                .formatted(resubmitted.version()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void editorWhoEditedALiveArticlesRevisionApprovesThenForbiddenButMayApproveTheWritersNextOne() throws Exception {
+        Staff writer = staff.create(Role.WRITER);
+        Staff editor = staff.create(Role.EDITOR);
+        var live = articles.publishedArticleBy(writer, "Living Copy");
+        ArticleDetails current = desk.get(editor.member(), live.id());
+        desk.edit(editor.member(), live.id(), new ArticleDraft("Living Copy", "s", "Editor's update.", List.of()),
+                current.version());
+        ArticleDetails revision = desk.submit(writer.member(), live.id());
+        decideRaw(editor, live.id(), "{\"decision\":\"APPROVE\",\"version\":%d}".formatted(revision.version()))
+                .andExpect(status().isForbidden());
+        ArticleDetails approved = desk.decide(staff.create(Role.EDITOR).member(), live.id(), ReviewDecision.APPROVE,
+                null, null, null, revision.version());
+
+        // the approved text is the new baseline: the next revision is the writer's alone
+        desk.edit(writer.member(), live.id(), new ArticleDraft("Living Copy", "s", "Writer's update.", List.of()),
+                approved.version());
+        ArticleDetails next = desk.submit(writer.member(), live.id());
+        decideRaw(editor, live.id(), "{\"decision\":\"APPROVE\",\"version\":%d}".formatted(next.version()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void editorWhoSavedTheDraftUnchangedMayStillApprove() throws Exception {
+        Staff writer = staff.create(Role.WRITER);
+        Staff editor = staff.create(Role.EDITOR);
+        ArticleDetails draft = articles.draft(writer, "Looked Not Touched");
+        desk.edit(editor.member(), draft.id(), new ArticleDraft(draft.title(), draft.summary(), draft.body(),
+                draft.tags()), draft.version());
+        ArticleDetails inReview = desk.submit(writer.member(), draft.id());
+        decideRaw(editor, draft.id(), "{\"decision\":\"APPROVE\",\"version\":%d}".formatted(inReview.version()))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -246,6 +391,26 @@ class ArticleWorkflowIntegrationTests {
     }
 
     @Test
+    void listPageOrSizeOutOfRangeThenBadRequestNamingTheParameter() throws Exception {
+        Staff editor = staff.create(Role.EDITOR);
+        for (String page : List.of("2147483647", "10001", "-1", "99999999999", "x")) {
+            mvc.perform(get("/api/articles").param("page", page).with(editor.login()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("page"));
+        }
+        for (String size : List.of("0", "101", "2147483647")) {
+            mvc.perform(get("/api/articles").param("size", size).with(editor.login()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("size"));
+        }
+        mvc.perform(get("/api/articles").param("page", "10000").param("size", "100").with(editor.login()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isEmpty())
+                .andExpect(jsonPath("$.page").value(10000));
+    }
+
+    @Test
     void commentSettingsAreServedToOtherModulesAndThePublic() throws Exception {
         var live = articles.publishedArticle("Comments Closed Here");
         send(put("/api/articles/" + live.id() + "/comment-settings").with(staff.create(Role.EDITOR).login()),
@@ -310,7 +475,13 @@ class ArticleWorkflowIntegrationTests {
         };
     }
 
+    /** The editor decides on what they just read: {@code body} gets the article's current version. */
     private ResultActions decide(Staff editor, String id, String body) throws Exception {
+        long version = desk.get(editor.member(), id).version();
+        return decideRaw(editor, id, body.replaceFirst("^\\{", "{\"version\":" + version + ","));
+    }
+
+    private ResultActions decideRaw(Staff editor, String id, String body) throws Exception {
         return send(post("/api/articles/" + id + "/decision").with(editor.login()), body);
     }
 

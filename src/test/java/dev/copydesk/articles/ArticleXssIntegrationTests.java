@@ -88,8 +88,9 @@ class ArticleXssIntegrationTests {
     private String publish(String markdown) throws Exception {
         Staff writer = staff.create(Role.WRITER);
         ArticleDetails draft = desk.create(writer.member(), new ArticleDraft("Hostile", "s", markdown, List.of()));
-        desk.submit(writer.member(), draft.id());
-        desk.decide(staff.create(Role.EDITOR).member(), draft.id(), ReviewDecision.APPROVE, null, null, null);
+        ArticleDetails inReview = desk.submit(writer.member(), draft.id());
+        desk.decide(staff.create(Role.EDITOR).member(), draft.id(), ReviewDecision.APPROVE, null, null, null,
+                inReview.version());
         String json = mvc.perform(get("/api/public/articles/" + draft.slug()))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

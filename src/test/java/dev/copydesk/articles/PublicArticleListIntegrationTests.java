@@ -99,8 +99,8 @@ class PublicArticleListIntegrationTests {
 
     private String publish(Staff writer, Staff editor, String title, String tag) {
         ArticleDetails draft = desk.create(writer.member(), new ArticleDraft(title, "s", "b", List.of(tag)));
-        desk.submit(writer.member(), draft.id());
-        desk.decide(editor.member(), draft.id(), ReviewDecision.APPROVE, null, null, null);
+        ArticleDetails inReview = desk.submit(writer.member(), draft.id());
+        desk.decide(editor.member(), draft.id(), ReviewDecision.APPROVE, null, null, null, inReview.version());
         return draft.slug();
     }
 }

@@ -145,13 +145,14 @@ final class Scenarios {
                 return "create failed";
             }
             String id = created.get("id").asText();
-            String failure = load.expect(bench.request("POST", "/api/articles/" + id + "/submit", "bench.writer", null),
-                    s -> s == 200);
-            if (failure != null) {
-                return failure;
+            JsonNode submitted = Benchmark.json(load.send(bench.request("POST", "/api/articles/" + id + "/submit",
+                    "bench.writer", null)));
+            if (submitted == null || !submitted.has("version")) {
+                return "submit failed";
             }
             return load.expect(bench.request("POST", "/api/articles/" + id + "/decision", "bench.editor",
-                    Map.of("decision", "APPROVE", "note", "ok")), s -> s == 200);
+                    Map.of("decision", "APPROVE", "note", "ok", "version", submitted.get("version").asLong())),
+                    s -> s == 200);
         }));
     }
 
@@ -159,8 +160,10 @@ final class Scenarios {
         JsonNode article = bench.call("POST", "/api/articles", "bench.writer", Map.of("title", title,
                 "summary", "Benchmark article", "body", "# " + title + "\n\nSome *Markdown* text.", "tags", List.of("tv")), 201);
         String id = article.get("id").asText();
-        bench.call("POST", "/api/articles/" + id + "/submit", "bench.writer", null, 200);
-        bench.call("POST", "/api/articles/" + id + "/decision", "bench.editor", Map.of("decision", "APPROVE", "note", "ok"), 200);
+        long version = bench.call("POST", "/api/articles/" + id + "/submit", "bench.writer", null, 200).get("version")
+                .asLong();
+        bench.call("POST", "/api/articles/" + id + "/decision", "bench.editor",
+                Map.of("decision", "APPROVE", "note", "ok", "version", version), 200);
         return article.get("slug").asText();
     }
 

@@ -144,6 +144,43 @@ class CommentIntakeIntegrationTests {
     }
 
     @Test
+    void invisibleAndBidiCharactersLeaveNamesAndBodiesButEmojiSequencesStay() throws Exception {
+        String body = "{\"authorName\":\"\\u202eEdith\\u2060 Editor\\u200b\\u200d\",\"authorEmail\":\"" + newEmail()
+                + "\",\"body\":\"\\ud83d\\udc69\\u200d\\ud83d\\udcbb at work\\u200b\\ufeff\\u2066 today\"}";
+        MvcResult result = mvc.perform(postComment(article.slug(), body).with(from(randomAddress())))
+                .andExpect(status().isAccepted()).andReturn();
+        String id = JsonPath.read(result.getResponse().getContentAsString(), "$.id");
+        client.decide(id, "APPROVE", null, moderator.login());
+
+        mvc.perform(get("/api/public/articles/{slug}/comments", article.slug()))
+                .andExpect(jsonPath("$.items[0].authorName").value("Edith Editor"))
+                .andExpect(jsonPath("$.items[0].body").value("\ud83d\udc69\u200d\ud83d\udcbb at work today"));
+    }
+
+    @Test
+    void authorNameOfOnlyInvisibleCharactersOrAnUnpairedSurrogateThenBadRequestNamingTheField() throws Exception {
+        String email = newEmail();
+        mvc.perform(postComment(article.slug(), "{\"authorName\":\"\\u200b\\u200d\\u202e\",\"authorEmail\":\""
+                        + email + "\",\"body\":\"Hello\"}").with(from(randomAddress())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("authorName"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
+        mvc.perform(postComment(article.slug(), "{\"authorName\":\"Ann\",\"authorEmail\":\"" + email
+                        + "\",\"body\":\"broken \\ud800 text\"}").with(from(randomAddress())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not contain unpaired surrogate characters"));
+        mvc.perform(postComment(article.slug(), "{\"authorName\":\"Ann\",\"authorName\":\"Edith Editor\","
+                        + "\"authorEmail\":\"" + email + "\",\"body\":\"Hello\"}").with(from(randomAddress())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("authorName"))
+                .andExpect(jsonPath("$.errors[0].message").value("appears more than once"));
+        mvc.perform(postComment(article.slug(), "{\"authorName\":\"Ann\",\"authorEmail\":\"" + email
+                        + "\",\"body\":\"paired \\ud83d\\ude00 is fine\"}").with(from(randomAddress())))
+                .andExpect(status().isAccepted());
+    }
+
+    @Test
     void sameIdempotencyKeyAnswersTheFirstAnswerAndStoresOneComment() throws Exception {
         String email = newEmail();
         String json = json("Ann", email, "Retry me", null);

@@ -6,7 +6,12 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
+
 import dev.copydesk.accounts.Role;
+import dev.copydesk.articles.ArticleDesk;
+import dev.copydesk.articles.ArticleViews.ArticleDetails;
+import dev.copydesk.articles.ArticleViews.ArticleDraft;
 import dev.copydesk.articles.PublishedArticle;
 import dev.copydesk.support.ArticleFixtures;
 import dev.copydesk.support.ConsoleBrowserTest;
@@ -27,6 +32,9 @@ class ConsoleEditorialBrowserTests {
 
     @Autowired
     ArticleFixtures articles;
+
+    @Autowired
+    ArticleDesk desk;
 
     @Test
     void writerAndEditorTakeAnArticleFromDraftToPublished() {
@@ -108,5 +116,53 @@ class ConsoleEditorialBrowserTests {
             assertThat(browser.driver().findElement(By.id("decision-form")).getText())
                     .contains("another editor must decide");
         }
+    }
+
+    @Test
+    void approvingARevisionTheWriterReplacedAfterTheEditorOpenedItIsRefusedAndReloadingShowsTheNewOne() {
+        Staff writer = staff.create(Role.WRITER);
+        Staff editor = staff.create(Role.EDITOR);
+        ArticleDetails inReview = articles.inReview(writer, "Swapped under the editor");
+        try (Browser browser = new Browser(port)) {
+            browser.login(editor.member().username(), StaffFixtures.PASSWORD);
+            browser.open("/console/#/reviews/" + inReview.id());
+            browser.waitForText(By.cssSelector("table.diff thead"), "Submitted (revision 1)");
+
+            desk.withdraw(writer.member(), inReview.id());
+            desk.edit(writer.member(), inReview.id(), new ArticleDraft("Swapped under the editor", "s",
+                    "Text the editor never saw.", List.of()), desk.get(writer.member(), inReview.id()).version());
+            desk.submit(writer.member(), inReview.id());
+
+            browser.driver().findElement(By.id("decision-approve")).click();
+            browser.driver().findElement(By.id("decide")).click();
+            browser.waitForStatus("Not decided");
+            assertThat(articles.published().findById(inReview.id())).isEmpty();
+
+            browser.driver().navigate().refresh();
+            browser.waitForText(By.cssSelector("table.diff thead"), "Submitted (revision 2)");
+            browser.driver().findElement(By.id("decision-approve")).click();
+            browser.driver().findElement(By.id("decide")).click();
+            browser.waitForStatus("is now published");
+        }
+        assertThat(articles.published().findById(inReview.id())).isPresent();
+    }
+
+    @Test
+    void editorWhoChangedTheTextIsToldAnotherEditorMustApprove() {
+        Staff writer = staff.create(Role.WRITER);
+        Staff editor = staff.create(Role.EDITOR);
+        ArticleDetails draft = articles.draft(writer, "Rewritten by the desk");
+        desk.edit(editor.member(), draft.id(), new ArticleDraft("Rewritten by the desk", "s", "Editor's text.",
+                List.of()), draft.version());
+        desk.submit(writer.member(), draft.id());
+        try (Browser browser = new Browser(port)) {
+            browser.login(editor.member().username(), StaffFixtures.PASSWORD);
+            browser.open("/console/#/reviews/" + draft.id());
+            browser.waitForText(By.id("changed-text-notice"), "another editor must approve");
+            browser.driver().findElement(By.id("decision-approve")).click();
+            browser.driver().findElement(By.id("decide")).click();
+            browser.waitForStatus("Not decided");
+        }
+        assertThat(articles.published().findById(draft.id())).isEmpty();
     }
 }

@@ -182,8 +182,7 @@ class TwoNodeClusterIntegrationTests {
         String editor = account("EDITOR");
         String moderator = account("MODERATOR");
         String id = submittedArticle(nodeA, writer, "Cached on two nodes");
-        String slug = JSON.readTree(HttpCalls.postJson(nodeA.url("/api/articles/" + id + "/decision"), editor,
-                STAFF_PASSWORD, "{\"decision\":\"APPROVE\"}").body()).get("slug").asText();
+        String slug = JSON.readTree(decideReview(nodeA, editor, id, "{\"decision\":\"APPROVE\"}").body()).get("slug").asText();
         HttpResponse<String> posted = HttpCalls.postJson(nodeB.url("/api/public/articles/" + slug + "/comments"), null,
                 null, """
                 {"authorName":"Reader","authorEmail":"cached-%d@example.org","body":"First comment, held."}"""
@@ -211,8 +210,7 @@ class TwoNodeClusterIntegrationTests {
         String id = submittedArticle(nodeA, writer, "Decided on A");
         assertThat(HttpCalls.get(nodeB.url("/api/reviews"), editor, STAFF_PASSWORD).body()).contains(id);
 
-        HttpResponse<String> decided = HttpCalls.postJson(nodeA.url("/api/articles/" + id + "/decision"), editor,
-                STAFF_PASSWORD, "{\"decision\":\"APPROVE\",\"note\":\"ship it\"}");
+        HttpResponse<String> decided = decideReview(nodeA, editor, id, "{\"decision\":\"APPROVE\",\"note\":\"ship it\"}");
         assertThat(decided.statusCode()).isEqualTo(200);
 
         JsonNode onB = JSON.readTree(HttpCalls.get(nodeB.url("/api/articles/" + id), editor, STAFF_PASSWORD).body());
@@ -220,8 +218,7 @@ class TwoNodeClusterIntegrationTests {
         assertThat(HttpCalls.get(nodeB.url("/api/reviews"), editor, STAFF_PASSWORD).body()).doesNotContain(id);
         assertThat(HttpCalls.get(nodeB.url("/api/public/articles/" + onB.get("slug").asText())).statusCode()).isEqualTo(200);
         // a second decision on node B is refused: the review is gone for both nodes
-        assertThat(HttpCalls.postJson(nodeB.url("/api/articles/" + id + "/decision"), editor, STAFF_PASSWORD,
-                "{\"decision\":\"APPROVE\"}").statusCode()).isEqualTo(409);
+        assertThat(decideReview(nodeB, editor, id, "{\"decision\":\"APPROVE\"}").statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -233,8 +230,7 @@ class TwoNodeClusterIntegrationTests {
             CopydeskNode node = i % 2 == 0 ? nodeA : nodeB;
             String id = submittedArticle(node, writer, "Scheduled " + i);
             String publishAt = java.time.Instant.now().plusSeconds(2).toString();
-            HttpResponse<String> scheduled = HttpCalls.postJson(node.url("/api/articles/" + id + "/decision"), editor,
-                    STAFF_PASSWORD, "{\"decision\":\"APPROVE\",\"publishAt\":\"%s\"}".formatted(publishAt));
+            HttpResponse<String> scheduled = decideReview(node, editor, id, "{\"decision\":\"APPROVE\",\"publishAt\":\"%s\"}".formatted(publishAt));
             assertThat(scheduled.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(scheduled.body()).get("status").asText()).isEqualTo("SCHEDULED");
             ids.add(id);
@@ -267,8 +263,7 @@ class TwoNodeClusterIntegrationTests {
         String writer = account("WRITER");
         String editor = account("EDITOR");
         String id = submittedArticle(nodeA, writer, "Comments on two nodes");
-        HttpResponse<String> approved = HttpCalls.postJson(nodeA.url("/api/articles/" + id + "/decision"), editor,
-                STAFF_PASSWORD, "{\"decision\":\"APPROVE\"}");
+        HttpResponse<String> approved = decideReview(nodeA, editor, id, "{\"decision\":\"APPROVE\"}");
         String slug = JSON.readTree(approved.body()).get("slug").asText();
         String moderatorOnA = account("MODERATOR");
         String moderatorOnB = account("MODERATOR");
@@ -321,6 +316,15 @@ class TwoNodeClusterIntegrationTests {
                 {"username":"%s","displayName":"%s","email":"%s@example.org","password":"%s","roles":["%s"]}"""
                 .formatted(username, username, username, STAFF_PASSWORD, role)).statusCode()).isEqualTo(201);
         return username;
+    }
+
+    /** An editor's review decision on {@code node}, for the article version the editor just read there. */
+    private static HttpResponse<String> decideReview(CopydeskNode node, String editor, String id, String decision)
+            throws Exception {
+        long version = JSON.readTree(HttpCalls.get(node.url("/api/articles/" + id), editor, STAFF_PASSWORD).body())
+                .get("version").asLong();
+        return HttpCalls.postJson(node.url("/api/articles/" + id + "/decision"), editor, STAFF_PASSWORD,
+                decision.replaceFirst("^\\{", "{\"version\":" + version + ","));
     }
 
     private static String submittedArticle(CopydeskNode node, String writer, String title) throws Exception {

@@ -39,7 +39,8 @@ public class ArticleFixtures {
     /** A live article titled {@code title} by {@code writer}, approved by a fresh editor. */
     public PublishedArticle publishedArticleBy(Staff writer, String title) {
         ArticleDetails article = inReview(writer, title);
-        desk.decide(staff.create(Role.EDITOR).member(), article.id(), ReviewDecision.APPROVE, null, null, null);
+        desk.decide(staff.create(Role.EDITOR).member(), article.id(), ReviewDecision.APPROVE, null, null, null,
+                article.version());
         return published.findById(article.id()).orElseThrow();
     }
 

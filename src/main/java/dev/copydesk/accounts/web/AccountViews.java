@@ -3,6 +3,7 @@ package dev.copydesk.accounts.web;
 import java.time.Instant;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,8 +14,12 @@ import jakarta.validation.constraints.Size;
 import dev.copydesk.accounts.AccountDirectory.AccountDetails;
 import dev.copydesk.accounts.Role;
 import dev.copydesk.accounts.StaffMember;
+import dev.copydesk.shared.TextHygiene;
 
-/** Request and response bodies of the account endpoints. */
+/**
+ * Request and response bodies of the account endpoints. Display names are cleaned as they are read
+ * ({@link TextHygiene}: one line, no control, bidi or zero-width characters), before validation.
+ */
 final class AccountViews {
 
     private AccountViews() {
@@ -36,7 +41,7 @@ final class AccountViews {
     record CreateAccountRequest(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,39}",
                     message = "must be 2 to 40 lower-case letters, digits, '.', '_' or '-'") String username,
-            @NotBlank @Size(max = 120) String displayName,
+            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 120) String displayName,
             @NotBlank @Email @Size(max = 254) String email,
             @NotNull @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
             @NotEmpty Set<@NotNull Role> roles) {
@@ -45,7 +50,7 @@ final class AccountViews {
     record ChangeAccountRequest(
             Set<@NotNull Role> roles,
             Boolean enabled,
-            @Size(min = 1, max = 120) String displayName,
+            @JsonDeserialize(using = TextHygiene.OneLine.class) @Size(min = 1, max = 120) String displayName,
             @Email @Size(max = 254) String email,
             @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password) {
     }

@@ -79,7 +79,8 @@ class ArticleController {
     @PostMapping("/{id}/decision")
     ArticleDetails decide(@AuthenticationPrincipal StaffMember me, @PathVariable String id,
             @Valid @RequestBody DecisionRequest request) {
-        return desk.decide(me, id, request.decision(), request.note(), request.publishAt(), request.unpublishAt());
+        return desk.decide(me, id, request.decision(), request.note(), request.publishAt(), request.unpublishAt(),
+                request.version());
     }
 
     @PostMapping("/{id}/unpublish")

@@ -3,6 +3,7 @@ package dev.copydesk.articles.web;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,17 +11,23 @@ import jakarta.validation.constraints.Size;
 import dev.copydesk.articles.ArticleViews.ArticleDraft;
 import dev.copydesk.articles.CommentPremoderation;
 import dev.copydesk.articles.ReviewDecision;
+import dev.copydesk.shared.TextHygiene;
 
-/** The bodies the article endpoints accept. Unknown fields are refused (400), so nothing else can be set. */
+/**
+ * The bodies the article endpoints accept. Unknown fields are refused (400), so nothing else can be set.
+ * Text is cleaned as it is read ({@link TextHygiene}), before validation: titles and tags as one line,
+ * summaries, bodies and notes as multi-line text.
+ */
 final class ArticleRequests {
 
     private ArticleRequests() {
     }
 
     record CreateArticleRequest(
-            @NotBlank @Size(max = 200) String title,
-            @NotNull @Size(max = 1000) String summary,
-            @NotNull @Size(max = 100_000) String body,
+            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 200) String title,
+            @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 1000) String summary,
+            @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 100_000) String body,
+            @JsonDeserialize(contentUsing = TextHygiene.OneLine.class)
             @Size(max = 10) List<@NotNull @Size(max = 40) String> tags) {
 
         ArticleDraft draft() {
@@ -29,9 +36,10 @@ final class ArticleRequests {
     }
 
     record EditArticleRequest(
-            @NotBlank @Size(max = 200) String title,
-            @NotNull @Size(max = 1000) String summary,
-            @NotNull @Size(max = 100_000) String body,
+            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 200) String title,
+            @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 1000) String summary,
+            @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 100_000) String body,
+            @JsonDeserialize(contentUsing = TextHygiene.OneLine.class)
             @Size(max = 10) List<@NotNull @Size(max = 40) String> tags,
             @NotNull Long version) {
 
@@ -40,12 +48,16 @@ final class ArticleRequests {
         }
     }
 
-    /** {@code note} is required for REQUEST_CHANGES and REJECT (checked by the module, field {@code note}). */
-    record DecisionRequest(@NotNull ReviewDecision decision, @Size(max = 4000) String note, Instant publishAt,
-            Instant unpublishAt) {
+    /**
+     * {@code note} is required for REQUEST_CHANGES and REJECT (checked by the module, field {@code note}).
+     * {@code version} is the article version the editor reviewed; a stale one is 409.
+     */
+    record DecisionRequest(@NotNull ReviewDecision decision,
+            @JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) String note, Instant publishAt,
+            Instant unpublishAt, @NotNull Long version) {
     }
 
-    record UnpublishRequest(@Size(max = 4000) String note) {
+    record UnpublishRequest(@JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) String note) {
     }
 
     /** {@code unpublishAt: null} clears the expiry. */

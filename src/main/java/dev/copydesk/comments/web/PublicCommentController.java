@@ -3,6 +3,7 @@ package dev.copydesk.comments.web;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -35,6 +36,7 @@ import dev.copydesk.comments.KeysetCursor;
 import dev.copydesk.comments.NewComment;
 import dev.copydesk.shared.InvalidRequestException;
 import dev.copydesk.shared.PublicReadCache;
+import dev.copydesk.shared.TextHygiene;
 import dev.copydesk.shared.web.PublicJson;
 
 /**
@@ -105,11 +107,15 @@ class PublicCommentController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new FlagView(id, "RECEIVED"));
     }
 
-    /** A reader's comment. {@code notify}: email me when it is approved or answered. */
+    /**
+     * A reader's comment. {@code notify}: email me when it is approved or answered. The name and the
+     * body are cleaned as they are read ({@link TextHygiene}), so a name of invisible characters is blank.
+     */
     record NewCommentRequest(
-            @NotBlank @Size(max = 80) String authorName,
+            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 80) String authorName,
             @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String authorEmail,
-            @NotBlank @Size(max = CommentIntake.MAX_BODY) String body,
+            @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotBlank @Size(max = CommentIntake.MAX_BODY)
+            String body,
             @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a comment id") String parentId,
             @JsonProperty("notify") Boolean notifyWanted) {
     }

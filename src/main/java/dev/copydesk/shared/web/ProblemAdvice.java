@@ -3,8 +3,13 @@ package dev.copydesk.shared.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -45,6 +50,7 @@ import dev.copydesk.shared.NotFoundException;
 import dev.copydesk.shared.Problems;
 import dev.copydesk.shared.RequestIds;
 import dev.copydesk.shared.Problems.FieldError;
+import dev.copydesk.shared.TextHygiene;
 import dev.copydesk.shared.TooManyRequestsException;
 
 /**
@@ -58,6 +64,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    /** Jackson's message for a key seen twice in one object (strict duplicate detection). */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e, WebRequest request) {
         HttpHeaders headers = new HttpHeaders();
@@ -68,6 +77,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem = Problems.of(HttpStatus.CONFLICT, e.getMessage());
             if (c.currentStatus() != null) {
                 problem.setProperty("currentStatus", c.currentStatus());
+            }
+            if (c.currentVersion() != null) {
+                problem.setProperty("currentVersion", c.currentVersion());
             }
         } else if (e instanceof ForbiddenException) {
             problem = Problems.of(HttpStatus.FORBIDDEN, e.getMessage());
@@ -153,6 +165,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (BodyTooLarge.isCause(ex)) {
             return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than allowed"), null);
         }
+        if (cause instanceof TextHygiene.RefusedText r) {
+            return respond(Problems.invalid("The request has a field with invalid text",
+                    List.of(new FieldError(path(r), r.reason()))), null);
+        }
+        if (cause instanceof StreamReadException parse && parse.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());
+            if (duplicate.matches()) {
+                return respond(Problems.invalid("The request has a field twice",
+                        List.of(new FieldError(duplicatePath(parse, duplicate.group(1)), "appears more than once"))),
+                        null);
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return respond(Problems.invalid("The request has an unknown field",
                     List.of(new FieldError(path(u), "is not a known field"))), null);
@@ -222,6 +246,25 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
         return joined.isEmpty() ? "body" : joined;
+    }
+
+    /** Where a duplicated key is: its parents' names from the parser, then the key ("author.name"). */
+    private static String duplicatePath(StreamReadException e, String name) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null || parser.getParsingContext() == null) {
+            return name;
+        }
+        List<String> names = new ArrayList<>();
+        // the context is the object holding the duplicate; its parents lead to the root
+        for (JsonStreamContext c = parser.getParsingContext().getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                names.add(0, c.getCurrentName());
+            } else if (c.inArray()) {
+                names.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        names.add(name);
+        return String.join(".", names).replace(".[", "[");
     }
 
     private static String lastNode(String path) {

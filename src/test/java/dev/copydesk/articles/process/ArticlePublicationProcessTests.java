@@ -107,7 +107,7 @@ class ArticlePublicationProcessTests {
         ArticleDetails article = articles.inReview(writer, "Approve Me Now");
         ProcessInstance instance = instance(article.id());
 
-        ArticleDetails approved = desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null, null, null);
+        ArticleDetails approved = decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null, null);
 
         assertThat(approved.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(instance).hasPassed(GATEWAY_REVIEW_DECISION, GATEWAY_PUBLISH_NOW_OR_LATER)
@@ -121,7 +121,7 @@ class ArticlePublicationProcessTests {
         ArticleDetails article = articles.inReview(writer, "Needs Work");
         ProcessInstance instance = instance(article.id());
 
-        desk.decide(editor.member(), article.id(), ReviewDecision.REQUEST_CHANGES, "Add a source.", null, null);
+        decideAsEditor(article.id(), ReviewDecision.REQUEST_CHANGES, "Add a source.", null, null);
         assertThat(instance).isWaitingAt(EVENT_WAIT_FOR_RESUBMISSION);
         assertThat(desk.get(writer.member(), article.id()).status()).isEqualTo(ArticleStatus.CHANGES_REQUESTED);
 
@@ -140,7 +140,7 @@ class ArticlePublicationProcessTests {
         ArticleDetails article = articles.inReview(writer, "Not For Us");
         ProcessInstance instance = instance(article.id());
 
-        desk.decide(editor.member(), article.id(), ReviewDecision.REJECT, "Off brief.", null, null);
+        decideAsEditor(article.id(), ReviewDecision.REJECT, "Off brief.", null, null);
 
         assertThat(instance).hasPassed(GATEWAY_REVIEW_DECISION).isEnded().hasPassed(END_EVENT_ARTICLE_REJECTED);
         assertThat(desk.get(writer.member(), article.id()).status()).isEqualTo(ArticleStatus.REJECTED);
@@ -167,7 +167,7 @@ class ArticlePublicationProcessTests {
         ProcessInstance instance = instance(article.id());
         Instant publishAt = clock.instant().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
-        ArticleDetails scheduled = desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null,
+        ArticleDetails scheduled = decideAsEditor(article.id(), ReviewDecision.APPROVE, null,
                 publishAt, null);
         assertThat(scheduled.status()).isEqualTo(ArticleStatus.SCHEDULED);
         assertThat(instance).isWaitingAt(GATEWAY_WAIT_FOR_PUBLISH_AT);
@@ -187,7 +187,7 @@ class ArticlePublicationProcessTests {
     void unpublishingAScheduledArticleCancelsItsTimer() {
         ArticleDetails article = articles.inReview(writer, "Cancelled Feature");
         ProcessInstance instance = instance(article.id());
-        desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null,
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null,
                 clock.instant().plus(Duration.ofDays(1)), null);
 
         desk.unpublish(editor.member(), article.id(), "Story fell through.");
@@ -201,7 +201,7 @@ class ArticlePublicationProcessTests {
     void unpublishAtTimerTakesTheLiveArticleDownByItself() {
         ArticleDetails article = articles.inReview(writer, "Licence Runs Out");
         ProcessInstance instance = instance(article.id());
-        desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null, null,
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null,
                 clock.instant().plus(Duration.ofDays(7)));
         assertThat(instance).isWaitingAt(GATEWAY_WAIT_FOR_EXPIRY, EVENT_REVISION_SUBMITTED);
 
@@ -216,7 +216,7 @@ class ArticlePublicationProcessTests {
     void expiryCanBeSetMovedAndClearedWhileTheArticleIsLive() {
         ArticleDetails article = articles.inReview(writer, "Moving Target");
         ProcessInstance instance = instance(article.id());
-        desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null, null, null);
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null, null);
         assertThat(instance).isWaitingAt(EVENT_EXPIRY_SET);
 
         Instant first = clock.instant().plus(Duration.ofDays(2));
@@ -238,7 +238,7 @@ class ArticlePublicationProcessTests {
     void unpublishingALiveArticleEndsTheProcess() {
         ArticleDetails article = articles.inReview(writer, "Taken Down");
         ProcessInstance instance = instance(article.id());
-        desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null, null, null);
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null, null);
 
         desk.unpublish(editor.member(), article.id(), "Legal asked.");
 
@@ -264,7 +264,7 @@ class ArticlePublicationProcessTests {
         assertThat(events.stream(ArticleEvent.ArticleReviewOverdue.class))
                 .anyMatch(e -> e.articleId().equals(article.id()) && e.type().equals("article.review_overdue"));
 
-        desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null, null, null);
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null, null);
         assertThat(instance).isWaitingAt(EVENT_REVISION_SUBMITTED);
     }
 
@@ -282,7 +282,7 @@ class ArticlePublicationProcessTests {
     void editingALiveArticleGoesThroughReviewWhileThePublicKeepsTheLiveText() {
         ArticleDetails article = articles.inReview(writer, "Living Story");
         ProcessInstance instance = instance(article.id());
-        desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null, null, null);
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null, null);
         ArticleDetails live = desk.get(writer.member(), article.id());
 
         desk.edit(writer.member(), article.id(), new ArticleDraft("Living Story", "Updated", "New **text**.",
@@ -291,12 +291,12 @@ class ArticlePublicationProcessTests {
         assertThat(instance).isWaitingAt(TASK_REVIEW_REVISION);
         assertThat(publicBody(article)).doesNotContain("New");
 
-        desk.decide(editor.member(), article.id(), ReviewDecision.REQUEST_CHANGES, "Cite it.", null, null);
+        decideAsEditor(article.id(), ReviewDecision.REQUEST_CHANGES, "Cite it.", null, null);
         assertThat(instance).isWaitingAt(EVENT_REVISION_SUBMITTED);
         assertThat(desk.get(writer.member(), article.id()).status()).isEqualTo(ArticleStatus.PUBLISHED);
 
         desk.submit(writer.member(), article.id());
-        desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null, null, null);
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null, null);
         assertThat(instance).isWaitingAt(EVENT_REVISION_SUBMITTED);
         assertThat(publicBody(article)).contains("New <strong>text</strong>.");
         assertThat(desk.get(writer.member(), article.id()).pendingRevision()).isNull();
@@ -306,13 +306,13 @@ class ArticlePublicationProcessTests {
     void rejectingARevisionOfALiveArticleKeepsTheLiveTextAndTheProcessLive() {
         ArticleDetails article = articles.inReview(writer, "Keep Me");
         ProcessInstance instance = instance(article.id());
-        desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null, null, null);
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null, null);
         ArticleDetails live = desk.get(writer.member(), article.id());
         desk.edit(writer.member(), article.id(), new ArticleDraft("Keep Me", "x", "Worse text.", List.of()),
                 live.version());
         desk.submit(writer.member(), article.id());
 
-        desk.decide(editor.member(), article.id(), ReviewDecision.REJECT, "No.", null, null);
+        decideAsEditor(article.id(), ReviewDecision.REJECT, "No.", null, null);
 
         assertThat(instance).isWaitingAt(EVENT_REVISION_SUBMITTED);
         assertThat(publicBody(article)).doesNotContain("Worse");
@@ -325,7 +325,7 @@ class ArticlePublicationProcessTests {
     void withdrawingARevisionOfALiveArticleReturnsItToTheWriter() {
         ArticleDetails article = articles.inReview(writer, "Draft Of A Revision");
         ProcessInstance instance = instance(article.id());
-        desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null, null, null);
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null, null);
         ArticleDetails live = desk.get(writer.member(), article.id());
         desk.edit(writer.member(), article.id(), new ArticleDraft("Draft Of A Revision", "x", "Later.", List.of()),
                 live.version());
@@ -341,7 +341,7 @@ class ArticlePublicationProcessTests {
     void unpublishingWhileARevisionIsInReviewCancelsThatReview() {
         ArticleDetails article = articles.inReview(writer, "Down Mid Review");
         ProcessInstance instance = instance(article.id());
-        desk.decide(editor.member(), article.id(), ReviewDecision.APPROVE, null, null, null);
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null, null);
         ArticleDetails live = desk.get(writer.member(), article.id());
         desk.edit(writer.member(), article.id(), new ArticleDraft("Down Mid Review", "x", "y", List.of()),
                 live.version());
@@ -372,5 +372,12 @@ class ArticlePublicationProcessTests {
     private ProcessInstance instance(String articleId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
                 .processInstanceBusinessKey(articleId).singleResult();
+    }
+
+    /** The editor decides on what they just read: the article's current version. */
+    private ArticleDetails decideAsEditor(String id, ReviewDecision decision, String note, Instant publishAt,
+            Instant unpublishAt) {
+        return desk.decide(editor.member(), id, decision, note, publishAt, unpublishAt,
+                desk.get(editor.member(), id).version());
     }
 }

@@ -77,7 +77,7 @@ class EventAudienceTests {
 
     @Test
     void retryDelayGrowsFourfoldUpToTheCap() {
-        WebhookSettings settings = new WebhookSettings(false, Duration.ofSeconds(5), Duration.ofSeconds(10), 6,
+        WebhookSettings settings = new WebhookSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 6,
                 Duration.ofSeconds(10), Duration.ofHours(1));
 
         assertThat(settings.delayAfter(1)).isEqualTo(Duration.ofSeconds(10));

@@ -111,7 +111,7 @@ class LiveEventLimitsIntegrationTests {
 
     private SseClient stream(String path, Staff who) throws Exception {
         SseClient client = SseClient.connect("http://127.0.0.1:" + port + path,
-                who == null ? null : who.member().username(), who == null ? null : StaffFixtures.PASSWORD);
+                who == null ? null : who.member().username(), who == null ? null : StaffFixtures.PASSWORD, null);
         open.add(client);
         return client;
     }

@@ -156,6 +156,9 @@ public final class OutboundAddressPolicy {
         if (uri.getRawFragment() != null) {
             throw new RefusedAddressException("must not have a fragment");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new RefusedAddressException("must have a port between 1 and 65535");
+        }
         String host = uri.getHost();
         if (host == null && uri.getRawAuthority() != null) {
             // java.net.URI gives no host for 0x7f.1, 127.1, 2130706433, under_score.example, …

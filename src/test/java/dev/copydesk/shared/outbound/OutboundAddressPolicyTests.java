@@ -97,7 +97,8 @@ class OutboundAddressPolicyTests {
     @ParameterizedTest
     @ValueSource(strings = {"ftp://hooks.example.com/", "file:///etc/passwd", "javascript:alert(1)", "gopher://x/",
             "https://u:p@hooks.example.com/", "https:///nohost", "http://hooks.example.com/#frag", "not a url",
-            "", "http://under_score.example.com/", "http://-bad.example.com/"})
+            "", "http://under_score.example.com/", "http://-bad.example.com/",
+            "http://hooks.example.com:0/", "http://hooks.example.com:65536/"})
     void onlyPlainHttpAndHttpsUrlsWithAValidHostAreAccepted(String url) {
         assertThat(policy(true).refusalAtSave(url)).as(url).isPresent();
     }

@@ -35,9 +35,16 @@ public final class OutboundHttp {
     private static final int MAX_HEADERS = 100;
 
     private final OutboundAddressPolicy policy;
+    private final SSLSocketFactory tls;
 
     public OutboundHttp(OutboundAddressPolicy policy) {
+        this(policy, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** With a TLS socket factory of its own: tests trust their own certificate. */
+    OutboundHttp(OutboundAddressPolicy policy, SSLSocketFactory tls) {
         this.policy = policy;
+        this.tls = tls;
     }
 
     /** A response: the status, and the body when the caller asked for one. */
@@ -61,7 +68,7 @@ public final class OutboundHttp {
             int connectMillis = (int) Math.max(1, Math.min(connectTimeout.toMillis(), remainingMillis(deadline)));
             socket.connect(new InetSocketAddress(destination.address(), destination.port()), connectMillis);
             socket.setSoTimeout(remainingMillis(deadline));
-            Socket channel = destination.secure() ? tls(socket, destination) : socket;
+            Socket channel = destination.secure() ? tls(socket, destination, tls) : socket;
             OutputStream out = channel.getOutputStream();
             out.write(head);
             out.write(body);
@@ -70,8 +77,7 @@ public final class OutboundHttp {
         }
     }
 
-    private static Socket tls(Socket socket, Destination destination) throws IOException {
-        SSLSocketFactory factory = (SSLSocketFactory) SSLSocketFactory.getDefault();
+    private static Socket tls(Socket socket, Destination destination, SSLSocketFactory factory) throws IOException {
         SSLSocket ssl = (SSLSocket) factory.createSocket(socket, destination.host(), destination.port(), true);
         SSLParameters parameters = ssl.getSSLParameters();
         // The certificate must match the URL's host, although the socket was opened to an address.

@@ -4,13 +4,16 @@ import java.time.Duration;
 
 import org.springframework.security.core.AuthenticationException;
 
-/** Too many failed logins for this username recently; answered with 429 and Retry-After. */
+/**
+ * Too many failed logins recently for this username from this client address, or from this client
+ * address altogether; answered with 429 and Retry-After.
+ */
 class LoginThrottledException extends AuthenticationException {
 
     private final Duration retryAfter;
 
     LoginThrottledException(Duration retryAfter) {
-        super("Too many failed logins for this username; try again later");
+        super("Too many failed logins from this address; try again later");
         this.retryAfter = retryAfter;
     }
 

@@ -22,8 +22,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.copydesk.accounts.AccountDirectory.AccountChanged;
 
@@ -32,6 +35,11 @@ import dev.copydesk.accounts.AccountDirectory.AccountChanged;
  * principal. A verified pair is remembered for {@code credential-cache-ttl} under an HMAC with a
  * per-process random key (never the password itself), so HTTP Basic costs one hash per client and
  * TTL rather than one per request. Any change to an account drops its remembered logins.
+ * <p>
+ * Failed logins are throttled per username and client address ({@link LoginThrottle}). The client
+ * address is the request's remote address ({@code server.forward-headers-strategy} decides whether a
+ * trusted proxy's {@code X-Forwarded-For} counts), taken from the {@link WebAuthenticationDetails}
+ * that HTTP Basic and form login attach, or else from the current request.
  */
 @Component
 class PasswordCheck implements AuthenticationProvider {
@@ -63,7 +71,8 @@ class PasswordCheck implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = String.valueOf(authentication.getPrincipal());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        Duration wait = throttle.waitFor(username);
+        String clientAddress = clientAddress(authentication);
+        Duration wait = throttle.waitFor(username, clientAddress);
         if (!wait.isZero() && !wait.isNegative()) {
             throw new LoginThrottledException(wait);
         }
@@ -73,11 +82,11 @@ class PasswordCheck implements AuthenticationProvider {
             Account account = accounts.findByUsername(username).orElse(null);
             if (account == null) {
                 encoder.matches(password, dummyHash);
-                throttle.failed(username);
+                throttle.failed(username, clientAddress);
                 throw new BadCredentialsException("Bad credentials");
             }
             if (!encoder.matches(password, account.passwordHash())) {
-                throttle.failed(username);
+                throttle.failed(username, clientAddress);
                 throw new BadCredentialsException("Bad credentials");
             }
             if (!account.enabled()) {
@@ -85,10 +94,21 @@ class PasswordCheck implements AuthenticationProvider {
             }
             member = account.toStaffMember();
             verified.put(cacheEntry, member);
-            throttle.succeeded(username);
+            throttle.succeeded(username, clientAddress);
         }
         return UsernamePasswordAuthenticationToken.authenticated(member, null,
                 member.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+    }
+
+    /** The remote address of the request this login came with; "unknown" outside a request. */
+    static String clientAddress(Authentication authentication) {
+        if (authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+            return details.getRemoteAddress();
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            return request.getRequest().getRemoteAddr();
+        }
+        return "unknown";
     }
 
     @Override

@@ -1,10 +1,7 @@
 package dev.copydesk.moderation;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,25 +13,34 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.copydesk.comments.CommentDesk.ScreeningSubject;
+import dev.copydesk.shared.outbound.OutboundAddressPolicy.RefusedAddressException;
+import dev.copydesk.shared.outbound.OutboundHttp;
 
 /**
  * Asks an external moderation endpoint about a comment: a JSON POST of {@code {commentId, articleSlug,
  * authorName, body}} (never the email), answered with {@code {"verdict": "ALLOW"|"HOLD"|"REJECT"}}.
  * A failure, an unknown answer or no answer within the timeout is FAILED, which holds the comment.
+ * The URL passes the outbound address policy again on every call, and the call goes to the address
+ * that was checked. Moderators see one neutral sentence for every failure ({@link #UNREACHABLE}):
+ * which failure it was (refused, timed out, an HTTP status) would make the flag a port scanner's
+ * answer sheet, so the detail goes to the server log only.
  */
 @Component
 class ExternalModeration {
 
+    /** The moderator-visible detail of every FAILED verdict. */
+    static final String UNREACHABLE = "the external moderation service could not be reached";
+
     private static final Logger log = LoggerFactory.getLogger(ExternalModeration.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final OutboundHttp http;
 
-    ExternalModeration(ObjectMapper json) {
+    ExternalModeration(ObjectMapper json, OutboundHttp http) {
         this.json = json;
+        this.http = http;
     }
 
     Verdict ask(ModerationSettings.External endpoint, ScreeningSubject subject) {
@@ -45,15 +51,10 @@ class ExternalModeration {
             payload.put("articleSlug", subject.articleSlug());
             payload.put("authorName", subject.authorName());
             payload.put("body", subject.body());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(payload)))
-                    .build();
-            HttpResponse<byte[]> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (response.statusCode() / 100 != 2) {
-                return new Verdict("FAILED", "endpoint answered HTTP " + response.statusCode());
+            OutboundHttp.Response response = http.post(endpoint.url(), Map.of("Content-Type", "application/json"),
+                    json.writeValueAsBytes(payload), CONNECT_TIMEOUT, timeout, MAX_ANSWER_BYTES);
+            if (response.status() / 100 != 2) {
+                return failed("it answered HTTP " + response.status());
             }
             JsonNode verdict = json.readTree(response.body()).path("verdict");
             String value = verdict.asText("");
@@ -61,23 +62,20 @@ class ExternalModeration {
                 case "ALLOW" -> new Verdict("ALLOW", null);
                 case "HOLD" -> new Verdict("HOLD", "endpoint asked to hold it");
                 case "REJECT" -> new Verdict("REJECT", "endpoint rejected it");
-                default -> new Verdict("FAILED", "endpoint gave no known verdict");
+                default -> failed("it gave no known verdict");
             };
-        } catch (java.util.concurrent.TimeoutException | HttpTimeoutException e) {
-            return new Verdict("FAILED", "endpoint did not answer within " + timeout.toMillis() + " ms");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException) {
-                return new Verdict("FAILED", "endpoint did not answer within " + timeout.toMillis() + " ms");
-            }
-            log.warn("External moderation failed: {}", String.valueOf(e.getCause()));
-            return new Verdict("FAILED", "endpoint could not be asked");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Verdict("FAILED", "interrupted while asking the endpoint");
-        } catch (Exception e) {
-            log.warn("External moderation failed: {}", e.toString());
-            return new Verdict("FAILED", "endpoint could not be asked");
+        } catch (RefusedAddressException e) {
+            return failed("the address policy refused its URL: " + e.getMessage());
+        } catch (SocketTimeoutException e) {
+            return failed("it did not answer within " + timeout.toMillis() + " ms");
+        } catch (IOException | RuntimeException e) {
+            return failed(e.toString());
         }
+    }
+
+    private static Verdict failed(String detail) {
+        log.warn("External moderation failed, the comment is held: {}", detail);
+        return new Verdict("FAILED", UNREACHABLE);
     }
 
     /** The endpoint's verdict and, unless it allowed the comment, the detail for moderators. */

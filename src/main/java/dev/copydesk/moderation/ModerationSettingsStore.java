@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.copydesk.shared.InvalidRequestException;
+import dev.copydesk.shared.outbound.OutboundAddressPolicy;
 
 /**
  * The moderation settings, read on every comment: served from memory, compiled (word lists ready to
@@ -30,12 +31,15 @@ public class ModerationSettingsStore {
     private final ModerationSettingsRepository rows;
     private final ObjectMapper json;
     private final Clock clock;
+    private final OutboundAddressPolicy addresses;
     private final AtomicReference<Snapshot> cache = new AtomicReference<>();
 
-    ModerationSettingsStore(ModerationSettingsRepository rows, ObjectMapper json, Clock clock) {
+    ModerationSettingsStore(ModerationSettingsRepository rows, ObjectMapper json, Clock clock,
+            OutboundAddressPolicy addresses) {
         this.rows = rows;
         this.json = json;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
     public ModerationSettings current() {
@@ -56,6 +60,12 @@ public class ModerationSettingsStore {
     @Transactional
     public ModerationSettings replace(ModerationSettings settings, String actor) {
         validate(settings);
+        if (settings.external() != null) {
+            // The same address policy as webhooks; checked again before every call (ExternalModeration).
+            addresses.refusalAtSave(settings.external().url()).ifPresent(reason -> {
+                throw new InvalidRequestException("external.url", "The URL " + reason);
+            });
+        }
         String document = write(settings);
         ModerationSettingsRow row = rows.findById(ModerationSettingsRow.ID).orElse(null);
         if (row == null) {

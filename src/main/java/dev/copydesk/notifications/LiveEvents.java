@@ -1,7 +1,9 @@
 package dev.copydesk.notifications;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +22,21 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.copydesk.accounts.StaffMember;
+import dev.copydesk.articles.PublishedArticles;
+import dev.copydesk.shared.ClientAddressKey;
+import dev.copydesk.shared.NotFoundException;
+import dev.copydesk.shared.TooManyRequestsException;
+
 /**
  * The live streams: Server-Sent Events to staff and readers, each filtered by its audience. Events
  * reach subscribers after their transaction committed, in journal order, on one sending thread of
  * its own, so a slow client never holds up the request that caused the event. A reconnecting client
  * sends {@code Last-Event-ID} and is first replayed what it missed, within the journal's bounds.
+ * <p>
+ * Streams are held in two budgets, public and staff, so anonymous readers can never take the
+ * streams staff need; within its budget a client address (public) or a staff account may hold only
+ * a few streams at once. A public stream is only opened for an article that is live.
  */
 @Component
 public class LiveEvents {
@@ -34,46 +46,92 @@ public class LiveEvents {
     private final EventJournal journal;
     private final LiveEventSettings settings;
     private final ObjectMapper json;
+    private final PublishedArticles articles;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** Open streams per budget and per client of it; changed only under the lock of {@link #subscribers}. */
+    private final Map<Budget, Integer> perBudget = new HashMap<>();
+    private final Map<String, Integer> perClient = new HashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "copydesk-live-events");
         thread.setDaemon(true);
         return thread;
     });
 
-    LiveEvents(EventJournal journal, LiveEventSettings settings, ObjectMapper json) {
+    LiveEvents(EventJournal journal, LiveEventSettings settings, ObjectMapper json, PublishedArticles articles) {
         this.journal = journal;
         this.settings = settings;
         this.json = json;
+        this.articles = articles;
+    }
+
+    /** The two budgets of streams: readers' and staff's. */
+    enum Budget { PUBLIC, STAFF }
+
+    /**
+     * A staff stream filtered by {@code member}'s roles; with {@code lastEventId} it starts with the
+     * events after that one. 429 beyond {@code max-staff-streams-per-account} for this account, 503
+     * ({@link StreamsExhaustedException}) beyond {@code max-staff-subscribers}.
+     */
+    public SseEmitter subscribeStaff(StaffMember member, Long lastEventId) {
+        return subscribe(EventAudience.staff(member), lastEventId, Budget.STAFF, "staff:" + member.id());
     }
 
     /**
-     * A new stream for {@code audience}; with {@code lastEventId} it starts with the events after
-     * that one. Throws {@link StreamsExhaustedException} when {@code max-subscribers} are connected.
+     * A reader's stream of one live article. 404 when no live article has this slug, 429 beyond
+     * {@code max-public-streams-per-client} for this client address, 503 beyond
+     * {@code max-public-subscribers}.
      */
-    public SseEmitter subscribe(EventAudience audience, Long lastEventId) {
+    public SseEmitter subscribePublic(String slug, String clientAddress, Long lastEventId) {
+        if (articles.findBySlug(slug).isEmpty()) {
+            throw new NotFoundException("Article", slug);
+        }
+        return subscribe(EventAudience.publicArticle(slug), lastEventId, Budget.PUBLIC,
+                "public:" + ClientAddressKey.of(clientAddress));
+    }
+
+    SseEmitter subscribe(EventAudience audience, Long lastEventId, Budget budget, String client) {
         SseEmitter emitter = new SseEmitter(settings.subscriberTimeout().toMillis());
-        Subscriber subscriber = new Subscriber(emitter, audience, lastEventId == null ? Long.MIN_VALUE : lastEventId);
+        Subscriber subscriber = new Subscriber(emitter, audience, lastEventId == null ? Long.MIN_VALUE : lastEventId,
+                budget, client);
         synchronized (subscribers) {
-            if (subscribers.size() >= settings.maxSubscribers()) {
+            boolean staff = budget == Budget.STAFF;
+            if (perClient.getOrDefault(client, 0) >= (staff ? settings.maxStaffStreamsPerAccount()
+                    : settings.maxPublicStreamsPerClient())) {
+                throw new TooManyRequestsException(staff ? "Too many live streams are open for this account"
+                        : "Too many live streams are open from this address", Duration.ofSeconds(30));
+            }
+            if (perBudget.getOrDefault(budget, 0) >= (staff ? settings.maxStaffSubscribers()
+                    : settings.maxPublicSubscribers())) {
                 throw new StreamsExhaustedException();
             }
             subscribers.add(subscriber);
+            perBudget.merge(budget, 1, Integer::sum);
+            perClient.merge(client, 1, Integer::sum);
         }
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onCompletion(() -> remove(subscriber));
         emitter.onTimeout(() -> {
-            subscribers.remove(subscriber);
+            remove(subscriber);
             emitter.complete();
         });
-        emitter.onError(e -> subscribers.remove(subscriber));
+        emitter.onError(e -> remove(subscriber));
         try {
             emitter.send(SseEmitter.event().comment("connected").reconnectTime(3000));
         } catch (IOException e) {
-            subscribers.remove(subscriber);
+            remove(subscriber);
         }
         List<PublishedEvent> missed = lastEventId == null ? List.of() : journal.after(lastEventId);
         subscriber.finishReplay(missed);
         return emitter;
+    }
+
+    /** Forgets a stream once, however many of completion, timeout, error and a failed send report it. */
+    private void remove(Subscriber subscriber) {
+        synchronized (subscribers) {
+            if (subscribers.remove(subscriber)) {
+                perBudget.merge(subscriber.budget, -1, Integer::sum);
+                perClient.computeIfPresent(subscriber.client, (k, n) -> n <= 1 ? null : n - 1);
+            }
+        }
     }
 
     /** Sends a committed event to every subscriber that may see it, in order, off the caller's thread. */
@@ -101,6 +159,13 @@ public class LiveEvents {
         return subscribers.size();
     }
 
+    /** How many streams of {@code budget} are open now. */
+    int subscriberCount(Budget budget) {
+        synchronized (subscribers) {
+            return perBudget.getOrDefault(budget, 0);
+        }
+    }
+
     @PreDestroy
     void close() {
         for (Subscriber subscriber : subscribers) {
@@ -109,7 +174,7 @@ public class LiveEvents {
         sender.shutdownNow();
     }
 
-    /** All {@code max-subscribers} streams are in use (503). */
+    /** All streams of a budget ({@code max-public-subscribers} or {@code max-staff-subscribers}) are in use (503). */
     public static class StreamsExhaustedException extends RuntimeException {
         StreamsExhaustedException() {
             super("Too many live streams are open; try again later");
@@ -124,14 +189,18 @@ public class LiveEvents {
 
         private final SseEmitter emitter;
         private final EventAudience audience;
+        private final Budget budget;
+        private final String client;
         private final List<PublishedEvent> held = new ArrayList<>();
         private long lastSent;
         private boolean replaying = true;
 
-        Subscriber(SseEmitter emitter, EventAudience audience, long lastSent) {
+        Subscriber(SseEmitter emitter, EventAudience audience, long lastSent, Budget budget, String client) {
             this.emitter = emitter;
             this.audience = audience;
             this.lastSent = lastSent;
+            this.budget = budget;
+            this.client = client;
         }
 
         synchronized void finishReplay(List<PublishedEvent> missed) {
@@ -179,7 +248,7 @@ public class LiveEvents {
         }
 
         private void drop(Exception e) {
-            subscribers.remove(this);
+            remove(this);
             try {
                 emitter.completeWithError(e);
             } catch (RuntimeException ignored) {

@@ -1,15 +1,13 @@
 package dev.copydesk.notifications;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -19,9 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 
+import dev.copydesk.shared.outbound.OutboundAddressPolicy.RefusedAddressException;
+import dev.copydesk.shared.outbound.OutboundHttp;
+
 /**
- * One delivery attempt: re-checks the receiver's address (DNS may have changed since registration),
- * POSTs the stored body signed with a fresh timestamp, and records the outcome in a transaction of
+ * One delivery attempt: re-checks the receiver's address (DNS may have changed since registration)
+ * and POSTs the stored body, signed with a fresh timestamp, to exactly the address that was checked
+ * ({@link OutboundHttp}), and records the outcome in a transaction of
  * its own so a failed attempt stays recorded when the engine rolls its job back to retry it.
  */
 @Service
@@ -31,26 +33,21 @@ public class WebhookAttempts {
 
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
-    private final ReceiverAddressPolicy addresses;
+    private final OutboundHttp http;
     private final WebhookSettings settings;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
-    private final HttpClient http;
 
-    WebhookAttempts(WebhookDeliveries deliveries, WebhookEndpoints endpoints, ReceiverAddressPolicy addresses,
+    WebhookAttempts(WebhookDeliveries deliveries, WebhookEndpoints endpoints, OutboundHttp http,
             WebhookSettings settings, Clock clock, PlatformTransactionManager transactions) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
-        this.addresses = addresses;
+        // Never follows redirects: a 30x to an internal address would walk around the address check.
+        this.http = http;
         this.settings = settings;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        // Never follow redirects: a 30x to an internal address would walk around the address check.
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /**
@@ -67,12 +64,13 @@ public class WebhookAttempts {
             return;
         }
         Target t = target.get();
-        Optional<String> refused = addresses.refusalAtDelivery(t.url());
-        if (refused.isPresent()) {
-            record(deliveryId, "Receiver refused: the URL " + refused.get(), true);
+        String error;
+        try {
+            error = post(t);
+        } catch (RefusedAddressException refused) {
+            record(deliveryId, "Receiver refused: the URL " + refused.getMessage(), true);
             return;
         }
-        String error = post(t);
         if (error == null) {
             ownTransaction.executeWithoutResult(status -> deliveries.findById(deliveryId)
                     .ifPresent(d -> d.delivered(Instant.now(clock))));
@@ -104,35 +102,27 @@ public class WebhookAttempts {
     }
 
     /** Sends one attempt; null when the receiver answered 2xx, else what went wrong. */
-    private String post(Target t) {
+    private String post(Target t) throws RefusedAddressException {
         long timestamp = Instant.now(clock).getEpochSecond();
-        HttpRequest request;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("User-Agent", "Copydesk-Webhooks/1");
+        headers.put(WebhookSignature.EVENT_ID_HEADER, t.eventId());
+        headers.put(WebhookSignature.EVENT_TYPE_HEADER, t.eventType());
+        headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(t.secret(), timestamp, t.payload()));
         try {
-            request = HttpRequest.newBuilder(URI.create(t.url()))
-                    .timeout(settings.readTimeout())
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "Copydesk-Webhooks/1")
-                    .header(WebhookSignature.EVENT_ID_HEADER, t.eventId())
-                    .header(WebhookSignature.EVENT_TYPE_HEADER, t.eventType())
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(t.secret(), timestamp, t.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(t.payload(), StandardCharsets.UTF_8))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return "Invalid receiver URL";
-        }
-        try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+            OutboundHttp.Response response = http.post(t.url(), headers, t.payload().getBytes(StandardCharsets.UTF_8),
+                    settings.connectTimeout(), settings.readTimeout(), 0);
+            int status = response.status();
             return status >= 200 && status < 300 ? null : "Receiver answered HTTP " + status;
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return "Receiver timed out (" + e.getMessage() + ")";
         } catch (IOException e) {
             return "Receiver unreachable: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "Interrupted while delivering";
+        } catch (IllegalArgumentException e) {
+            return "Invalid receiver URL";
         }
     }
 

@@ -6,15 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code copydesk.webhooks.*}: which receiver addresses are allowed, the HTTP client's timeouts and
- * the retry schedule (attempt n waits {@code firstRetryDelay * 4^(n-1)}, capped at {@code maxRetryDelay}).
- *
- * @param allowPrivateAddresses allow loopback and private ranges (10/8, 172.16/12, 192.168/16,
- *        100.64/10, fc00::/7); link-local and cloud metadata addresses stay refused regardless
+ * {@code copydesk.webhooks.*}: the HTTP client's timeouts and the retry schedule (attempt n waits
+ * {@code firstRetryDelay * 4^(n-1)}, capped at {@code maxRetryDelay}). Which receiver addresses are
+ * allowed is the one outbound policy's business ({@code copydesk.outbound.*}, which takes the older
+ * {@code copydesk.webhooks.allow-private-addresses} as its default).
  */
 @ConfigurationProperties("copydesk.webhooks")
 public record WebhookSettings(
-        @DefaultValue("false") boolean allowPrivateAddresses,
         @DefaultValue("PT5S") Duration connectTimeout,
         @DefaultValue("PT10S") Duration readTimeout,
         @DefaultValue("6") int maxAttempts,

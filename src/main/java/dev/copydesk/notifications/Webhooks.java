@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.copydesk.shared.Ids;
 import dev.copydesk.shared.InvalidRequestException;
 import dev.copydesk.shared.NotFoundException;
+import dev.copydesk.shared.outbound.OutboundAddressPolicy;
 
 /**
  * The webhooks API: administrators register receivers; committed events become one stored
@@ -30,12 +31,12 @@ public class Webhooks {
 
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
-    private final ReceiverAddressPolicy addresses;
+    private final OutboundAddressPolicy addresses;
     private final DeliveryScheduler scheduler;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Webhooks(WebhookEndpoints endpoints, WebhookDeliveries deliveries, ReceiverAddressPolicy addresses,
+    Webhooks(WebhookEndpoints endpoints, WebhookDeliveries deliveries, OutboundAddressPolicy addresses,
             DeliveryScheduler scheduler, ObjectMapper json, Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -48,7 +49,7 @@ public class Webhooks {
     /** Registers a receiver; 400 for a refused address or an unknown event type. */
     @Transactional
     public WebhookDetails register(NewWebhook request) {
-        addresses.refusalAtRegistration(request.url()).ifPresent(reason -> {
+        addresses.refusalAtSave(request.url()).ifPresent(reason -> {
             throw new InvalidRequestException("url", "The URL " + reason);
         });
         Set<String> types = new LinkedHashSet<>();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.copydesk.accounts.Role;
 import dev.copydesk.accounts.StaffMember;
+import dev.copydesk.shared.TooManyRequestsException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,21 +64,44 @@ class EventAudienceTests {
     }
 
     @Test
-    void streamsBeyondTheCapAreRefused() {
+    void publicStreamsBeyondTheirBudgetAreRefusedWhileStaffStreamsStillOpen() {
         LiveEvents live = new LiveEvents(null, new LiveEventSettings(1000, Duration.ofHours(24), Duration.ofSeconds(15),
-                2, Duration.ofMinutes(30)), new ObjectMapper());
+                2, 4, 1, 8, Duration.ofMinutes(30)), new ObjectMapper(), null);
         EventAudience anyone = EventAudience.publicArticle("budget");
 
-        live.subscribe(anyone, null);
-        live.subscribe(anyone, null);
+        live.subscribe(anyone, null, LiveEvents.Budget.PUBLIC, "203.0.113.1");
+        live.subscribe(anyone, null, LiveEvents.Budget.PUBLIC, "203.0.113.2");
 
         assertThat(live.subscriberCount()).isEqualTo(2);
-        assertThatThrownBy(() -> live.subscribe(anyone, null)).isInstanceOf(LiveEvents.StreamsExhaustedException.class);
+        assertThatThrownBy(() -> live.subscribe(anyone, null, LiveEvents.Budget.PUBLIC, "203.0.113.3"))
+                .isInstanceOf(LiveEvents.StreamsExhaustedException.class);
+        live.subscribe(anyone, null, LiveEvents.Budget.STAFF, "staff:1");
+        assertThat(live.subscriberCount(LiveEvents.Budget.STAFF)).isEqualTo(1);
+        assertThatThrownBy(() -> live.subscribe(anyone, null, LiveEvents.Budget.STAFF, "staff:2"))
+                .isInstanceOf(LiveEvents.StreamsExhaustedException.class);
+    }
+
+    @Test
+    void oneClientBeyondItsCapGetsTooManyRequestsWhileOthersStillOpen() {
+        LiveEvents live = new LiveEvents(null, new LiveEventSettings(1000, Duration.ofHours(24), Duration.ofSeconds(15),
+                100, 2, 10, 1, Duration.ofMinutes(30)), new ObjectMapper(), null);
+        EventAudience anyone = EventAudience.publicArticle("budget");
+
+        live.subscribe(anyone, null, LiveEvents.Budget.PUBLIC, "public:203.0.113.1");
+        live.subscribe(anyone, null, LiveEvents.Budget.PUBLIC, "public:203.0.113.1");
+
+        assertThatThrownBy(() -> live.subscribe(anyone, null, LiveEvents.Budget.PUBLIC, "public:203.0.113.1"))
+                .isInstanceOf(TooManyRequestsException.class);
+        live.subscribe(anyone, null, LiveEvents.Budget.PUBLIC, "public:203.0.113.2");
+        live.subscribe(anyone, null, LiveEvents.Budget.STAFF, "staff:1");
+        assertThatThrownBy(() -> live.subscribe(anyone, null, LiveEvents.Budget.STAFF, "staff:1"))
+                .isInstanceOf(TooManyRequestsException.class);
+        assertThat(live.subscriberCount()).isEqualTo(4);
     }
 
     @Test
     void retryDelayGrowsFourfoldUpToTheCap() {
-        WebhookSettings settings = new WebhookSettings(false, Duration.ofSeconds(5), Duration.ofSeconds(10), 6,
+        WebhookSettings settings = new WebhookSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 6,
                 Duration.ofSeconds(10), Duration.ofHours(1));
 
         assertThat(settings.delayAfter(1)).isEqualTo(Duration.ofSeconds(10));

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -17,6 +18,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.copydesk.accounts.Role;
+import dev.copydesk.support.ArticleFixtures;
 import dev.copydesk.support.CopydeskIntegrationTest;
 import dev.copydesk.support.StaffFixtures;
 
@@ -35,6 +37,8 @@ class NotificationsAccessIntegrationTests {
     MockMvc mvc;
     @Autowired
     StaffFixtures staff;
+    @Autowired
+    ArticleFixtures articles;
 
     enum Caller { ANONYMOUS, WRITER, EDITOR, MODERATOR, ADMIN }
 
@@ -53,7 +57,8 @@ class NotificationsAccessIntegrationTests {
                 new Call(HttpMethod.DELETE, "/api/admin/webhooks/" + NO_SUCH, null), adminOnly(404),
                 new Call(HttpMethod.GET, "/api/events", null), Map.of(Caller.ANONYMOUS, 401, Caller.WRITER, 200,
                         Caller.EDITOR, 200, Caller.MODERATOR, 200, Caller.ADMIN, 200),
-                new Call(HttpMethod.GET, "/api/public/events?article=budget-day", null), everyone(200),
+                // Issue 12: no stream for an article that is not live (the allowed twin is below).
+                new Call(HttpMethod.GET, "/api/public/events?article=no-such-article", null), everyone(404),
                 new Call(HttpMethod.GET, "/api/public/unsubscribe?token=unknown-token", null), everyone(404));
         List<Arguments> rows = new ArrayList<>();
         expected.forEach((call, byCaller) -> byCaller.forEach((caller, status) ->
@@ -84,6 +89,30 @@ class NotificationsAccessIntegrationTests {
             assertThat(result.getRequest().isAsyncStarted()).as("an open event stream").isTrue();
             assertThat(result.getResponse().getContentType()).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE);
         }
+    }
+
+    @ParameterizedTest(name = "public stream of a live article as {0} -> 200")
+    @EnumSource(Caller.class)
+    void publicStreamOfALiveArticleOpensForEveryone(Caller caller) throws Exception {
+        String slug = articles.publishedArticle("Budget day " + UUID.randomUUID()).slug();
+        MockHttpServletRequestBuilder request = request(HttpMethod.GET, "/api/public/events?article=" + slug)
+                // A client address of its own: streams opened through MockMvc never close, and one
+                // address may hold only a few public streams.
+                .with(r -> {
+                    r.setRemoteAddr("198.51.100." + (10 + caller.ordinal()));
+                    return r;
+                });
+        switch (caller) {
+            case ANONYMOUS -> {
+            }
+            case ADMIN -> request.with(staff.admin());
+            default -> request.with(staff.create(Role.valueOf(caller.name())).login());
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getRequest().isAsyncStarted()).as("an open event stream").isTrue();
+        assertThat(result.getResponse().getContentType()).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE);
     }
 
     private static Map<Caller, Integer> adminOnly(int adminStatus) {

@@ -2,6 +2,7 @@ package dev.copydesk.notifications.web;
 
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.copydesk.accounts.StaffMember;
-import dev.copydesk.notifications.EventAudience;
 import dev.copydesk.notifications.LiveEvents;
 import dev.copydesk.notifications.LiveEvents.StreamsExhaustedException;
 import dev.copydesk.shared.InvalidRequestException;
@@ -25,8 +25,10 @@ import dev.copydesk.shared.RequestIds;
 
 /**
  * The live streams (Server-Sent Events): {@code /api/events} for staff, filtered by role, and
- * {@code /api/public/events?article=} for one article's publication and approved comments.
- * {@code Last-Event-ID} resumes after the last event a client saw.
+ * {@code /api/public/events?article=} for one live article's publication and approved comments
+ * (404 for a slug no live article has). {@code Last-Event-ID} resumes after the last event a client
+ * saw. Each kind has its own budget and per-client cap ({@link LiveEvents}): 429 for one client too
+ * many, 503 when the budget is spent.
  */
 @RestController
 class LiveEventController {
@@ -42,16 +44,16 @@ class LiveEventController {
     @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter staff(@AuthenticationPrincipal StaffMember me,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        return live.subscribe(EventAudience.staff(me), parse(lastEventId));
+        return live.subscribeStaff(me, parse(lastEventId));
     }
 
     @GetMapping(path = "/api/public/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter article(@RequestParam("article") String slug,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request) {
         if (!SLUG.matcher(slug).matches()) {
             throw new InvalidRequestException("article", "must be an article slug");
         }
-        return live.subscribe(EventAudience.publicArticle(slug), parse(lastEventId));
+        return live.subscribePublic(slug, request.getRemoteAddr(), parse(lastEventId));
     }
 
     @ExceptionHandler(StreamsExhaustedException.class)

@@ -1,15 +1,11 @@
 package dev.copydesk.moderation.process;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import com.sun.net.httpserver.HttpServer;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -82,7 +78,6 @@ class CommentModerationProcessTests {
     @Autowired ApplicationEvents events;
 
     PublishedArticle article;
-    HttpServer external;
 
     @BeforeEach
     void setUp() {
@@ -94,9 +89,6 @@ class CommentModerationProcessTests {
     void tearDown() {
         ClockUtil.reset();
         settings.replace(ModerationSettings.defaults(), "test");
-        if (external != null) {
-            external.stop(0);
-        }
     }
 
     @Test
@@ -252,43 +244,6 @@ class CommentModerationProcessTests {
     }
 
     @Test
-    void externalModerationFailureOrSlownessHoldsTheCommentNeverApprovesIt() throws IOException {
-        external = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        external.createContext("/slow", exchange -> {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            respond(exchange, 200, "{\"verdict\":\"ALLOW\"}");
-        });
-        external.createContext("/broken", exchange -> respond(exchange, 500, "oops"));
-        external.createContext("/reject", exchange -> respond(exchange, 200, "{\"verdict\":\"REJECT\"}"));
-        external.createContext("/allow", exchange -> respond(exchange, 200, "{\"verdict\":\"ALLOW\"}"));
-        external.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        external.start();
-        String author = trustedAuthor();
-
-        useExternal("/slow");
-        IntakeAnswer slow = post(author, "Loved it, slow answer");
-        useExternal("/broken");
-        IntakeAnswer broken = post(author, "Loved it, broken answer");
-        useExternal("/reject");
-        IntakeAnswer rejected = post(author, "Loved it, rejected answer");
-        useExternal("/allow");
-        IntakeAnswer allowed = post(author, "Loved it, allowed answer");
-
-        assertThat(slow.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(comments.find(slow.id()).orElseThrow().reasons())
-                .singleElement().satisfies(r -> assertThat(r.detail()).contains("did not answer within 300 ms"));
-        assertThat(broken.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(broken.reasons()).containsExactly("EXTERNAL");
-        assertThat(rejected.status()).isEqualTo(CommentStatus.REJECTED);
-        assertThat(allowed.status()).isEqualTo(CommentStatus.APPROVED);
-        assertThat(instance(slow.id())).isWaitingAt(TASK_MODERATE_COMMENT);
-    }
-
-    @Test
     void flagsAtTheThresholdStartTheReportedPathAndApprovalClearsThem() {
         IntakeAnswer answer = post(trustedAuthor(), "Hell of a finale.");
         for (int i = 1; i <= 3; i++) {
@@ -313,22 +268,6 @@ class CommentModerationProcessTests {
         });
         flags.flag(answer.id(), FlagReason.ABUSE, "10.9.0.1");
         assertThat(comments.find(answer.id()).orElseThrow().queue()).as("flags were cleared").isNull();
-    }
-
-    private void useExternal(String path) {
-        ModerationSettings d = ModerationSettings.defaults();
-        settings.replace(new ModerationSettings(d.bannedWords(), d.suspectWords(), d.maxLinks(), d.premoderation(),
-                d.trustAfterApproved(), d.flagThreshold(), 100, d.queueSla(), d.rules(), d.shoutingMinLetters(),
-                new ModerationSettings.External("http://127.0.0.1:" + external.getAddress().getPort() + path, 300)),
-                "test");
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     private IntakeAnswer post(String email, String body) {

@@ -290,7 +290,7 @@ class SecurityConfiguration {
             if (e instanceof LoginThrottledException throttled) {
                 response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
                 problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
-                        "Too many failed logins for this username; try again later"));
+                        "Too many failed logins from this address; try again later"));
                 return;
             }
             // The console's script asks with X-Requested-With: no Basic challenge, or the browser

@@ -5,7 +5,7 @@ document.getElementById('csrf').value = cookie('XSRF-TOKEN') || '';
 const params = new URLSearchParams(window.location.search);
 const messages = {
   bad: 'That username and password do not match an enabled account.',
-  throttled: 'Too many failed sign-ins for this username. Wait a few minutes and try again.',
+  throttled: 'Too many failed sign-ins from this address. Wait a few minutes and try again.',
 };
 const status = document.getElementById('login-status');
 if (params.has('error')) {

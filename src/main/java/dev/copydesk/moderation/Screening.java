@@ -19,8 +19,8 @@ import dev.copydesk.comments.CommentReason;
 public class Screening {
 
     static final List<ScreeningRule> RULES = List.of(new BannedAuthorRule(), new BannedWordRule(),
-            new DuplicateRule(), new SuspectWordRule(), new TooManyLinksRule(), new ShoutingRule(),
-            new FirstCommentRule(), new PremoderationRule());
+            new HeldWordRule(), new DuplicateRule(), new SuspectWordRule(), new DisguisedTextRule(),
+            new TooManyLinksRule(), new ShoutingRule(), new FirstCommentRule(), new PremoderationRule());
 
     private final CommentDesk comments;
     private final ModerationSettingsStore settings;

@@ -23,7 +23,7 @@ final class Links {
     private static final Pattern DISGUISE = Pattern.compile(
             "(?i)\\bhxxps?://"
                     + "|[a-z0-9]\\s*[\\[({<]\\s*(?:\\.|dot)\\s*[\\])}>]\\s*[a-z0-9]"
-                    + "|[a-z0-9][\u3002\uFF0E\uFF61][a-z0-9]"
+                    + "|[a-z0-9]\\s*[\u3002\uFF0E\uFF61]\\s*[a-z0-9]"
                     + "|\\b([a-z0-9][a-z0-9-]*)\\s+dot\\s+(?:" + TLD + ")\\b"
                     + "|\\b(?:www|[a-z0-9][a-z0-9-]*)(?:\\s+\\.\\s+[a-z0-9][a-z0-9-]*)*\\s+\\.\\s+(?:" + TLD + ")\\b");
     /** Words that precede "dot com" in ordinary prose ("the dot com bubble"). */
@@ -72,7 +72,7 @@ final class Links {
             } else if (hit.regionMatches(true, 0, "hxxp", 0, 4)) {
                 plain = "http" + hit.substring(4);
             } else {
-                plain = hit.replaceAll("(?i)\\s*[\\[({<]\\s*(?:\\.|dot)\\s*[\\])}>]\\s*|[\u3002\uFF0E\uFF61]|\\s+dot\\s+|\\s+\\.\\s+", ".");
+                plain = hit.replaceAll("(?i)\\s*[\\[({<]\\s*(?:\\.|dot)\\s*[\\])}>]\\s*|\\s*[\u3002\uFF0E\uFF61]\\s*|\\s+dot\\s+|\\s+\\.\\s+", ".");
             }
             out.append(body, last, m.start()).append(plain);
             last = m.end();

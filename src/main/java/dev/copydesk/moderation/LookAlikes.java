@@ -77,12 +77,22 @@ final class LookAlikes {
             return new Reading(folded, !plain && Character.isLetter(codePoint), script);
         }
         if (Character.isLetter(codePoint)) {
-            String skeleton = withoutMarks(NFKC_CASEFOLD.normalize(SKELETONS.getSkeleton(original)));
+            String skeleton = smallCapitals(withoutMarks(NFKC_CASEFOLD.normalize(SKELETONS.getSkeleton(original))));
             if (ascii(skeleton) && skeleton.chars().allMatch(Character::isLetter)) {
                 return new Reading(skeleton, true, script);
             }
         }
         return new Reading(folded, false, script);
+    }
+
+    /** Small capitals as the letters they are (the skeleton of Cyrillic т is ᴛ). */
+    private static String smallCapitals(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            int at = SMALL_CAPITALS.indexOf(text.charAt(i));
+            out.append(at >= 0 && at % 2 == 0 ? SMALL_CAPITALS.charAt(at + 1) : text.charAt(i));
+        }
+        return out.toString();
     }
 
     private static String withoutMarks(String text) {

@@ -24,6 +24,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class RealWords {
 
+    private static final Set<String> INSULTS = list("real-words-excluded.txt");
     private static final Set<String> WORDS = load();
 
     private RealWords() {
@@ -31,6 +32,11 @@ final class RealWords {
 
     static boolean contains(String word) {
         return WORDS.contains(word);
+    }
+
+    /** A word a longer token may be made of when it is split: a real word or one of the excluded insults. */
+    static boolean isPiece(String word) {
+        return WORDS.contains(word) || INSULTS.contains(word);
     }
 
     /** A real word, or a real word with a common ending ({@code grapes}, {@code classics}). */
@@ -54,7 +60,7 @@ final class RealWords {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        words.removeAll(list("real-words-excluded.txt"));
+        words.removeAll(INSULTS);
         words.addAll(list("real-words-extra.txt"));
         return Set.copyOf(words);
     }

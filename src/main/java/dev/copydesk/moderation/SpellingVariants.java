@@ -19,7 +19,7 @@ final class SpellingVariants {
             Map.entry("cunt", List.of("cvnt", "qunt")),
             Map.entry("wanker", List.of("wanka", "wankr", "wankah")),
             Map.entry("shit", List.of("shyt", "sht", "shite", "shiit", "shizz")),
-            Map.entry("asshole", List.of("azzhole", "arsehole", "ahole", "asshat", "asswipe")),
+            Map.entry("asshole", List.of("azzhole", "arsehole", "ahole", "asswipe")),
             Map.entry("ass", List.of("azz", "arse")),
             Map.entry("bitch", List.of("biatch", "biotch", "bytch", "beyotch", "betch")),
             Map.entry("idiot", List.of("idjit", "eejit", "idiut", "idot")),

@@ -275,8 +275,8 @@ final class TextTokens {
             if (Character.isLetter(c)) {
                 out.append(c);
                 known++;
-            } else if (c == CAMEL.charAt(0)) {
-                continue;
+            } else if (c == CAMEL.charAt(0) || Character.isLowSurrogate(c)) {
+                continue; // an emoji is one mask, not two
             } else {
                 out.append(WILDCARD);
                 masks++;
@@ -459,7 +459,7 @@ final class TextTokens {
             String a = plain.get(i);
             String b = plain.get(i + 1);
             if (a.length() >= 2 && b.length() >= 2 && a.length() + b.length() <= 24 && letters(a) && letters(b)
-                    && !(RealWords.contains(a) && RealWords.contains(b))) {
+                    && !(WordList.realPiece(a) && WordList.realPiece(b) && RealWords.contains(a) && RealWords.contains(b))) {
                 into.add(new Joined(a + b, words.get(i).raw() + " " + words.get(i + 1).raw(), Disguise.SPLIT));
             }
         }

@@ -32,6 +32,8 @@ final class WordList {
 
     static final String[] ENDINGS = {"s", "es", "ed", "er", "ers", "ing", "y"};
     static final String AMBIGUOUS_MARK = "?";
+    /** Endings a list word may carry inside a longer token: the usual ones and a few that make adjectives and nouns. */
+    private static final String[] INSIDE_ENDINGS = {"s", "es", "ed", "er", "ers", "ing", "y", "ish", "ness", "ery", "ier", "iest"};
     private static final int MIN_LENGTH_FOR_ENDINGS = 4;
     private static final int MIN_LENGTH_INSIDE = 3;
     private static final int MIN_LENGTH_UNCERTAIN_INSIDE = 4;
@@ -232,7 +234,7 @@ final class WordList {
             for (int[] w : listWords) {
                 if (w[0] == i) {
                     reach[w[1]] = 2;
-                    for (String ending : ENDINGS) {
+                    for (String ending : INSIDE_ENDINGS) {
                         if (token.startsWith(ending, w[1])) {
                             reach[w[1] + ending.length()] = 2;
                         }
@@ -248,9 +250,9 @@ final class WordList {
         return reach[n] == 2;
     }
 
-    private static boolean realPiece(String piece) {
+    static boolean realPiece(String piece) {
         if (piece.length() >= 3) {
-            return RealWords.contains(piece);
+            return RealWords.isPiece(piece);
         }
         for (String word : SHORT_WORDS) {
             if (word.equals(piece)) {

@@ -453,13 +453,20 @@ final class TextTokens {
         return letter;
     }
 
-    /** Two neighbouring words that are not both real words, joined: "fu ck", "id iot". */
+    /** Two neighbouring words that are not both real words, joined: "fu ck", "id iot", "f uck". */
     private static void joinSplitWords(List<Word> words, List<String> plain, List<Joined> into) {
         for (int i = 0; i + 1 < words.size(); i++) {
             String a = plain.get(i);
             String b = plain.get(i + 1);
-            if (a.length() >= 2 && b.length() >= 2 && a.length() + b.length() <= 24 && letters(a) && letters(b)
-                    && !(WordList.realPiece(a) && WordList.realPiece(b) && RealWords.contains(a) && RealWords.contains(b))) {
+            if (a.isEmpty() || b.isEmpty() || a.length() + b.length() > 24 || a.length() + b.length() < 4
+                    || !letters(a) || !letters(b)) {
+                continue;
+            }
+            boolean realA = WordList.realPiece(a) && RealWords.contains(a);
+            boolean realB = WordList.realPiece(b) && RealWords.contains(b);
+            // "fu ck", "id iot"; a single letter only before or after a part that is no word ("f uck")
+            boolean join = a.length() == 1 ? !realB : b.length() == 1 ? !realA : !(realA && realB);
+            if (join) {
                 into.add(new Joined(a + b, words.get(i).raw() + " " + words.get(i + 1).raw(), Disguise.SPLIT));
             }
         }

@@ -39,14 +39,22 @@ final class DisguisedTextRule implements ScreeningRule {
         for (TextTokens.Word word : input.tokens().words()) {
             if (word.mixedScripts() != null) {
                 seen.add("`" + word.raw() + "` mixes " + word.mixedScripts() + " letters");
-            } else if (!explained.contains(word.raw())
-                    && word.spellings().stream().anyMatch(s -> s.how() == Disguise.MASKED && s.stars())) {
+            } else if (starMasked(word) && !explained.contains(word.raw())) {
                 seen.add("`" + word.raw() + "` is masked");
             }
         }
-        for (String link : Links.disguised(input.body())) {
+        for (String link : input.links().disguised()) {
             seen.add("`" + link + "` is a disguised link");
         }
         return seen.isEmpty() ? Optional.empty() : Optional.of(ScreeningRule.reason(code(), String.join("; ", seen)));
+    }
+
+    private static boolean starMasked(TextTokens.Word word) {
+        for (TextTokens.Spelling s : word.spellings()) {
+            if (s.how() == Disguise.MASKED && s.stars()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -33,8 +33,28 @@ final class Links {
     private Links() {
     }
 
+    /**
+     * The links of one comment, found once for the rules that need them.
+     *
+     * @param count     links, disguised ones included
+     * @param disguised the disguised ones, as written (at most five)
+     */
+    record Scan(int count, List<String> disguised) {
+    }
+
+    static Scan scan(String body) {
+        if (!mayBeDisguised(body)) {
+            return new Scan(countPlain(body), List.of());
+        }
+        return new Scan(countPlain(undisguised(body)), disguised(body));
+    }
+
     static int count(String body) {
-        Matcher m = LINK.matcher(undisguised(body));
+        return scan(body).count();
+    }
+
+    private static int countPlain(String body) {
+        Matcher m = LINK.matcher(body);
         int n = 0;
         while (m.find()) {
             n++;
@@ -82,14 +102,38 @@ final class Links {
 
     /** A cheap look before the regular expression: most comments have none of these. */
     private static boolean mayBeDisguised(String body) {
-        for (int i = 0; i < body.length(); i++) {
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
             char c = body.charAt(i);
-            if (c == '[' || c == '(' || c == '{' || c == '<' || c == '\u3002' || c == '\uFF0E' || c == '\uFF61'
-                    || (c == ' ' && i + 1 < body.length() && ".dD".indexOf(body.charAt(i + 1)) >= 0)) {
-                return true;
+            switch (c) {
+                case '\u3002', '\uFF0E', '\uFF61' -> {
+                    return true;
+                }
+                case '[', '(', '{', '<' -> {
+                    int j = i + 1;
+                    while (j < n && body.charAt(j) == ' ') {
+                        j++;
+                    }
+                    if (j < n && (body.charAt(j) == '.' || body.charAt(j) == 'd' || body.charAt(j) == 'D')) {
+                        return true;
+                    }
+                }
+                case ' ' -> {
+                    if (i + 2 < n && body.charAt(i + 1) == '.' && body.charAt(i + 2) == ' '
+                            || body.regionMatches(true, i, " dot ", 0, 5)) {
+                        return true;
+                    }
+                }
+                case 'h', 'H' -> {
+                    if (body.regionMatches(true, i, "hxxp", 0, 4)) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
             }
         }
-        return body.regionMatches(true, 0, "hxxp", 0, 4) || body.contains("hxxp") || body.contains("HXXP");
+        return false;
     }
 
     /** The word(s) around a match, for a detail. */

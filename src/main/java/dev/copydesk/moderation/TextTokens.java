@@ -22,7 +22,8 @@ import com.ibm.icu.lang.UScript;
  * {@code f4ck}) and stars at its ends ({@code f***}) are wildcards.</li>
  * </ul>
  * Runs of single letters ({@code f u c k}) are joined, and so are two neighbouring words of which one
- * is not a real word ({@code fu ck}, {@code id iot}). A word also records whether it mixes a Latin
+ * is not a real word ({@code fu ck}, {@code id iot}; {@link WordList} does that, where it knows which
+ * joins could match). A word also records whether it mixes a Latin
  * letter with a look-alike from another script ({@code idiоt} with a Cyrillic {@code о}) and whether
  * it reads as a proper name (capitalised inside a sentence, next to another capitalised word or an
  * initial, or in a hyphenated name such as {@code Moby-Dick}).
@@ -50,9 +51,9 @@ final class TextTokens {
      *
      * @param raw          the word as written, without surrounding punctuation
      * @param mixedScripts names of the scripts mixed inside one run of letters, or null
-     * @param nameLike     written like a proper name
+     * @param chunk        its position among the chunks of the text (for {@link #nameLike})
      */
-    record Word(String raw, List<Spelling> spellings, String mixedScripts, boolean nameLike) {
+    record Word(String raw, List<Spelling> spellings, String mixedScripts, int chunk) {
     }
 
     /** A token that stands for several words of the text. */
@@ -63,13 +64,17 @@ final class TextTokens {
     private static final int MAX_WORD = 60;
     static final char WILDCARD = '?';
 
+    private final List<String> chunks;
     private final List<Word> words;
+    private final List<String> plain;
     private final List<Joined> joined;
     private final String reading;
     private final Map<WordList, List<WordList.Hit>> found = new IdentityHashMap<>(4);
 
-    private TextTokens(List<Word> words, List<Joined> joined, String reading) {
+    private TextTokens(List<String> chunks, List<Word> words, List<String> plain, List<Joined> joined, String reading) {
+        this.chunks = chunks;
         this.words = words;
+        this.plain = plain;
         this.joined = joined;
         this.reading = reading;
     }
@@ -90,24 +95,29 @@ final class TextTokens {
                 reading.append(shown);
             }
             Map<String, Spelling> spellings = new LinkedHashMap<>();
-            Disguise base = lookAlike(chunk) ? Disguise.LOOK_ALIKE : Disguise.NONE;
+            boolean ascii = ascii(chunk);
+            Disguise base = !ascii && lookAlike(chunk) ? Disguise.LOOK_ALIKE : Disguise.NONE;
             addSpellings(read, base, spellings);
             if (hasLetter(read)) {
-                addSpellings(leet(read, false), max(base, Disguise.LEETSPEAK), spellings);
-                addSpellings(leet(read, true), max(base, Disguise.LEETSPEAK), spellings);
+                String leet = leet(read, false);
+                if (leet != read) {
+                    addSpellings(leet, max(base, Disguise.LEETSPEAK), spellings);
+                    String asL = leet(read, true);
+                    if (!asL.equals(leet)) {
+                        addSpellings(asL, max(base, Disguise.LEETSPEAK), spellings);
+                    }
+                }
                 addMasked(read, spellings);
             }
             if (spellings.isEmpty()) {
                 continue;
             }
-            words.add(new Word(trimmed(chunk), List.copyOf(spellings.values()), mixedScripts(chunk),
-                    nameLike(chunks, i)));
+            words.add(new Word(trimmed(chunk), List.copyOf(spellings.values()), ascii ? null : mixedScripts(chunk), i));
             plain.add(lettersOnly(leet(read, false)));
         }
         List<Joined> joined = new ArrayList<>();
         joinSpacedLetters(words, joined);
-        joinSplitWords(words, plain, joined);
-        return new TextTokens(words, joined, reading.toString());
+        return new TextTokens(chunks, words, plain, joined, reading.toString());
     }
 
     List<Word> words() {
@@ -116,6 +126,11 @@ final class TextTokens {
 
     List<Joined> joined() {
         return joined;
+    }
+
+    /** The i-th word's letters with leetspeak read (for joining split words, see {@link WordList}). */
+    String plain(int i) {
+        return plain.get(i);
     }
 
     /** The text as matching reads it: lower case, look-alikes resolved, invisible characters dropped. */
@@ -183,6 +198,15 @@ final class TextTokens {
             i += Character.charCount(cp);
         }
         return out.toString();
+    }
+
+    private static boolean ascii(String chunk) {
+        for (int i = 0; i < chunk.length(); i++) {
+            if (chunk.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean lookAlike(String chunk) {
@@ -365,30 +389,44 @@ final class TextTokens {
     /**
      * Written like a proper name: capitalised and not shouted, and either inside a sentence, next to
      * another capitalised word or an initial ({@code Dick Wolf}, {@code Philip K. Dick}), or a
-     * hyphenated name ({@code Moby-Dick}).
+     * hyphenated name ({@code Moby-Dick}). Asked only for hits of ambiguous entries.
      */
-    private static boolean nameLike(List<String> chunks, int i) {
-        String chunk = chunks.get(i);
-        String[] parts = chunk.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "").split("[-\u2010]");
-        if (parts.length > 1) {
-            for (String part : parts) {
+    boolean nameLike(Word word) {
+        int i = word.chunk();
+        String chunk = letterSpan(chunks.get(i));
+        int hyphen = chunk.indexOf('-');
+        if (hyphen > 0) {
+            for (String part : chunk.split("-")) {
                 if (!capitalised(part)) {
                     return false;
                 }
             }
             return true;
         }
-        if (!capitalised(parts[0])) {
+        if (!capitalised(chunk)) {
             return false;
         }
         boolean sentenceStart = i == 0 || endsSentence(chunks.get(i - 1));
-        boolean previousCapitalised = i > 0 && capitalised(chunks.get(i - 1).replaceAll("[^\\p{L}]", ""));
-        boolean nextCapitalised = i + 1 < chunks.size() && capitalised(chunks.get(i + 1).replaceAll("[^\\p{L}]", ""));
+        boolean previousCapitalised = i > 0 && capitalised(letterSpan(chunks.get(i - 1)));
+        boolean nextCapitalised = i + 1 < chunks.size() && capitalised(letterSpan(chunks.get(i + 1)));
         return !sentenceStart || previousCapitalised || nextCapitalised;
     }
 
+    /** From the first letter to the last ("(Moby-Dick)," → "Moby-Dick"). */
+    private static String letterSpan(String chunk) {
+        int from = 0;
+        int to = chunk.length();
+        while (from < to && !Character.isLetter(chunk.charAt(from))) {
+            from++;
+        }
+        while (to > from && !Character.isLetter(chunk.charAt(to - 1))) {
+            to--;
+        }
+        return chunk.substring(from, to).replace('\u2010', '-');
+    }
+
     private static boolean endsSentence(String chunk) {
-        if (chunk.matches("\\p{Lu}\\.")) {
+        if (chunk.length() == 2 && Character.isUpperCase(chunk.charAt(0)) && chunk.charAt(1) == '.') {
             return false; // an initial: "Philip K. Dick"
         }
         char last = chunk.charAt(chunk.length() - 1);
@@ -451,33 +489,5 @@ final class TextTokens {
             }
         }
         return letter;
-    }
-
-    /** Two neighbouring words that are not both real words, joined: "fu ck", "id iot", "f uck". */
-    private static void joinSplitWords(List<Word> words, List<String> plain, List<Joined> into) {
-        for (int i = 0; i + 1 < words.size(); i++) {
-            String a = plain.get(i);
-            String b = plain.get(i + 1);
-            if (a.isEmpty() || b.isEmpty() || a.length() + b.length() > 24 || a.length() + b.length() < 4
-                    || !letters(a) || !letters(b)) {
-                continue;
-            }
-            boolean realA = WordList.realPiece(a) && RealWords.contains(a);
-            boolean realB = WordList.realPiece(b) && RealWords.contains(b);
-            // "fu ck", "id iot"; a single letter only before or after a part that is no word ("f uck")
-            boolean join = a.length() == 1 ? !realB : b.length() == 1 ? !realA : !(realA && realB);
-            if (join) {
-                into.add(new Joined(a + b, words.get(i).raw() + " " + words.get(i + 1).raw(), Disguise.SPLIT));
-            }
-        }
-    }
-
-    private static boolean letters(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isLetter(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

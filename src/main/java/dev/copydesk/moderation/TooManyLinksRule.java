@@ -17,7 +17,7 @@ final class TooManyLinksRule implements ScreeningRule {
 
     @Override
     public Optional<CommentReason> check(ScreeningInput input, CompiledSettings settings) {
-        int links = count(input.body());
+        int links = input.links().count();
         int max = settings.settings().maxLinks();
         return links > max
                 ? Optional.of(ScreeningRule.reason(code(), links + " links (at most " + max + " allowed)"))

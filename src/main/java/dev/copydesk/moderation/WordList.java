@@ -69,7 +69,14 @@ final class WordList {
     private final List<Entry> entries;
     private final List<Entry> phrases = new ArrayList<>();
     private final Map<Character, List<Pattern>> byFirstLetter = new HashMap<>();
+    /** Every three-letter start of a pattern (a–z), to skip tokens that contain none without allocating. */
+    private final boolean[] trigrams = new boolean[26 * 26 * 26];
+    private boolean oddPatterns;
     private final Map<String, List<Pattern>> byText = new HashMap<>();
+    /** Patterns by their letters with repeats collapsed ("fuck", "shit"; "ass" → "as"): whole-token matching is a lookup. */
+    private final Map<String, List<Pattern>> byCollapsed = new HashMap<>();
+    /** Every proper prefix of a pattern: the first half of a split word ("fu" of "fu ck") must be one. */
+    private final java.util.Set<String> prefixes = new java.util.HashSet<>();
     private final List<Pattern> patterns = new ArrayList<>();
     private final int[] insideLengths;
 
@@ -90,6 +97,12 @@ final class WordList {
         for (Pattern p : patterns) {
             if (p.text().length() >= MIN_LENGTH_INSIDE) {
                 lengths.add(p.text().length());
+                int t = trigram(p.text(), 0);
+                if (t < 0) {
+                    oddPatterns = true;
+                } else {
+                    trigrams[t] = true;
+                }
             }
         }
         insideLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
@@ -99,6 +112,63 @@ final class WordList {
         patterns.add(p);
         byFirstLetter.computeIfAbsent(p.text().charAt(0), c -> new ArrayList<>()).add(p);
         byText.computeIfAbsent(p.text(), t -> new ArrayList<>()).add(p);
+        byCollapsed.computeIfAbsent(collapsed(p.text(), p.text().length()), t -> new ArrayList<>()).add(p);
+        for (int i = 1; i < p.text().length(); i++) {
+            prefixes.add(p.text().substring(0, i));
+        }
+    }
+
+    /** The first {@code end} characters with each run of a letter as one ("fuuuck" → "fuck"). */
+    private static String collapsed(String text, int end) {
+        StringBuilder out = null;
+        for (int i = 1; i < end; i++) {
+            if (text.charAt(i) == text.charAt(i - 1)) {
+                if (out == null) {
+                    out = new StringBuilder(end).append(text, 0, i);
+                }
+            } else if (out != null) {
+                out.append(text.charAt(i));
+            }
+        }
+        return out != null ? out.toString() : end == text.length() ? text : text.substring(0, end);
+    }
+
+    /** The patterns a whole token matches (same runs, or same runs and a common ending). */
+    private void wholeMatches(String token, java.util.function.Consumer<Pattern> hit) {
+        List<Pattern> same = byCollapsed.get(collapsed(token, token.length()));
+        if (same != null) {
+            for (Pattern p : same) {
+                if (sameRuns(token, token.length(), p.text())) {
+                    hit.accept(p);
+                }
+            }
+        }
+        for (String ending : ENDINGS) {
+            if (token.length() > ending.length() + 2 && token.endsWith(ending)) {
+                int end = token.length() - ending.length();
+                List<Pattern> stem = byCollapsed.get(collapsed(token, end));
+                if (stem != null) {
+                    for (Pattern p : stem) {
+                        if (p.text().length() >= MIN_LENGTH_FOR_ENDINGS && sameRuns(token, end, p.text())) {
+                            hit.accept(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The index of the three letters at {@code i}, or -1 when one is not a–z. */
+    private static int trigram(String text, int i) {
+        int a = text.charAt(i) - 'a';
+        int b = text.charAt(i + 1) - 'a';
+        int c = text.charAt(i + 2) - 'a';
+        return a < 0 || a > 25 || b < 0 || b > 25 || c < 0 || c > 25 ? -1 : (a * 26 + b) * 26 + c;
+    }
+
+    private List<Pattern> startingWith(char c) {
+        List<Pattern> ps = byFirstLetter.get(c);
+        return ps == null ? List.of() : ps;
     }
 
     static WordList of(Collection<String> words) {
@@ -127,32 +197,29 @@ final class WordList {
             boolean whole = false;
             for (Spelling s : word.spellings()) {
                 if (s.how() == Disguise.MASKED) {
-                    masked(word, s, best);
+                    masked(text, word, s, best);
                 } else {
-                    for (Pattern p : byFirstLetter.getOrDefault(s.text().charAt(0), List.of())) {
-                        if (matches(s.text(), p.text())) {
-                            offer(best, new Hit(p.entry(), p.variant() ? Disguise.VARIANT : s.how(), word.raw(), true,
-                                    word.nameLike()));
-                            whole = true;
-                        }
-                    }
+                    boolean[] matched = {false};
+                    wholeMatches(s.text(), p -> {
+                        offer(best, new Hit(p.entry(), p.variant() ? Disguise.VARIANT : s.how(), word.raw(), true,
+                                p.entry().ambiguous() && text.nameLike(word)));
+                        matched[0] = true;
+                    });
+                    whole |= matched[0];
                 }
             }
             if (!whole) {
                 for (Spelling s : word.spellings()) {
                     if (s.how() == Disguise.NONE || s.how() == Disguise.LEETSPEAK || s.how() == Disguise.LOOK_ALIKE) {
-                        inside(word, s.text(), best);
+                        inside(text, word, s.text(), best);
                     }
                 }
             }
         }
         for (TextTokens.Joined j : text.joined()) {
-            for (Pattern p : byFirstLetter.getOrDefault(j.text().charAt(0), List.of())) {
-                if (matches(j.text(), p.text())) {
-                    offer(best, new Hit(p.entry(), j.how(), j.raw(), true, false));
-                }
-            }
+            wholeMatches(j.text(), p -> offer(best, new Hit(p.entry(), j.how(), j.raw(), true, false)));
         }
+        pairs(text, best);
         for (Entry phrase : phrases) {
             phrase(text, phrase, best);
         }
@@ -166,6 +233,49 @@ final class WordList {
         return hits;
     }
 
+    /**
+     * Two neighbouring words joined ("fu ck", "id iot", "f uck"), unless both are real words, or a
+     * single letter joins a real word ("s hit").
+     */
+    private void pairs(TextTokens text, Map<Entry, Hit> best) {
+        List<TextTokens.Word> words = text.words();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String a = text.plain(i);
+            String b = text.plain(i + 1);
+            if (a.isEmpty() || b.isEmpty() || !prefixes.contains(a)) {
+                continue;
+            }
+            for (Pattern p : startingWith(a.charAt(0))) {
+                String w = p.text();
+                if (w.length() > a.length() && w.startsWith(a) && w.charAt(a.length()) == b.charAt(0)) {
+                    String joined = a + b;
+                    if (matches(joined, w) && split(a, b)) {
+                        offer(best, new Hit(p.entry(), Disguise.SPLIT, words.get(i).raw() + " " + words.get(i + 1).raw(),
+                                true, false));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean split(String a, String b) {
+        if (!letters(a) || !letters(b)) {
+            return false;
+        }
+        boolean realA = realPiece(a) && RealWords.contains(a);
+        boolean realB = realPiece(b) && RealWords.contains(b);
+        return a.length() == 1 ? !realB : b.length() == 1 ? !realA : !(realA && realB);
+    }
+
+    private static boolean letters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isLetter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void offer(Map<Entry, Hit> best, Hit hit) {
         Hit known = best.get(hit.entry());
         if (known == null || hit.rank() < known.rank()) {
@@ -173,21 +283,21 @@ final class WordList {
         }
     }
 
-    private void masked(TextTokens.Word word, Spelling s, Map<Entry, Hit> best) {
+    private void masked(TextTokens text, TextTokens.Word word, Spelling s, Map<Entry, Hit> best) {
         char first = s.text().charAt(0);
-        List<Pattern> candidates = first == TextTokens.WILDCARD ? patterns : byFirstLetter.getOrDefault(first, List.of());
+        List<Pattern> candidates = first == TextTokens.WILDCARD ? patterns : startingWith(first);
         for (Pattern p : candidates) {
             if (wildMatches(s.text(), p.text())) {
                 boolean certain = s.stars() ? s.known() >= 2 && s.known() >= s.masks() : s.masks() == 1 && s.known() >= 3;
-                offer(best, new Hit(p.entry(), Disguise.MASKED, word.raw(), certain, word.nameLike()));
+                offer(best, new Hit(p.entry(), Disguise.MASKED, word.raw(), certain, p.entry().ambiguous() && text.nameLike(word)));
             }
         }
     }
 
     /** List words inside a longer token that is not a real word ("bullshit", "fuckingidiot"). */
-    private void inside(TextTokens.Word word, String token, Map<Entry, Hit> best) {
+    private void inside(TextTokens text, TextTokens.Word word, String token, Map<Entry, Hit> best) {
         int n = token.length();
-        if (n <= MIN_LENGTH_INSIDE || n > 40 || RealWords.containsWithEnding(token)) {
+        if (n <= MIN_LENGTH_INSIDE || n > 40 || !mayContainPattern(token) || RealWords.containsWithEnding(token)) {
             return;
         }
         List<int[]> at = null;
@@ -216,9 +326,22 @@ final class WordList {
         boolean certain = splitsIntoWords(token, at);
         for (Pattern p : found) {
             if (certain || (p.text().length() >= MIN_LENGTH_UNCERTAIN_INSIDE && !p.entry().ambiguous())) {
-                offer(best, new Hit(p.entry(), Disguise.GLUED, word.raw(), certain, word.nameLike()));
+                offer(best, new Hit(p.entry(), Disguise.GLUED, word.raw(), certain, p.entry().ambiguous() && text.nameLike(word)));
             }
         }
+    }
+
+    private boolean mayContainPattern(String token) {
+        if (oddPatterns) {
+            return true;
+        }
+        for (int i = 0; i + 3 <= token.length(); i++) {
+            int t = trigram(token, i);
+            if (t >= 0 && trigrams[t]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The token splits into real words (three letters or more, or a few short ones) and at least one list word. */
@@ -272,7 +395,8 @@ final class WordList {
             for (int k = 0; k < parts.size(); k++) {
                 Disguise matched = null;
                 for (Spelling s : words.get(i + k).spellings()) {
-                    if (s.how() != Disguise.MASKED && matches(s.text(), parts.get(k))) {
+                    if (s.how() != Disguise.MASKED && s.text().charAt(0) == parts.get(k).charAt(0)
+                            && matches(s.text(), parts.get(k))) {
                         matched = s.how();
                         break;
                     }
@@ -289,13 +413,13 @@ final class WordList {
     }
 
     static boolean matches(String token, String word) {
-        if (sameRuns(token, word)) {
+        if (sameRuns(token, token.length(), word)) {
             return true;
         }
         if (word.length() >= MIN_LENGTH_FOR_ENDINGS) {
             for (String ending : ENDINGS) {
                 if (token.length() > ending.length() && token.endsWith(ending)
-                        && sameRuns(token.substring(0, token.length() - ending.length()), word)) {
+                        && sameRuns(token, token.length() - ending.length(), word)) {
                     return true;
                 }
             }
@@ -332,11 +456,11 @@ final class WordList {
         return true;
     }
 
-    /** Same letters in the same order, each run in the token at least as long as in the word. */
-    private static boolean sameRuns(String token, String word) {
+    /** Same letters in the same order, each run in the token's first {@code end} characters at least as long as in the word. */
+    private static boolean sameRuns(String token, int end, String word) {
         int t = 0;
         int w = 0;
-        while (t < token.length() && w < word.length()) {
+        while (t < end && w < word.length()) {
             char c = word.charAt(w);
             if (token.charAt(t) != c) {
                 return false;
@@ -347,7 +471,7 @@ final class WordList {
                 wordRun++;
             }
             int tokenRun = 0;
-            while (t < token.length() && token.charAt(t) == c) {
+            while (t < end && token.charAt(t) == c) {
                 t++;
                 tokenRun++;
             }
@@ -355,6 +479,6 @@ final class WordList {
                 return false;
             }
         }
-        return t == token.length() && w == word.length();
+        return t == end && w == word.length();
     }
 }

@@ -185,11 +185,6 @@ final class WordList {
         return new WordList(entries);
     }
 
-    /** The entries found in the text, in list order (as the admin wrote them). */
-    List<String> find(TextTokens text) {
-        return text.found(this).stream().filter(Hit::certain).map(h -> h.entry().name()).distinct().toList();
-    }
-
     /** Every entry found, the plainest sighting of each, in list order. Use {@link TextTokens#found}. */
     List<Hit> search(TextTokens text) {
         Map<Entry, Hit> best = new HashMap<>();

@@ -51,7 +51,7 @@ final class DisguisedTextRule implements ScreeningRule {
 
     private static boolean starMasked(TextTokens.Word word) {
         for (TextTokens.Spelling s : word.spellings()) {
-            if (s.how() == Disguise.MASKED && s.stars()) {
+            if (s.how() == Disguise.MASKED && s.stars() && s.hiding()) {
                 return true;
             }
         }

@@ -42,8 +42,15 @@ final class TextTokens {
      * @param masks wildcards in a masked spelling
      * @param known letters in a masked spelling
      * @param stars the wildcards are stars ({@code *}), the usual self-censoring mask
+     * @param hiding  the stars hide letters rather than emphasise a word: one inside the word
+     *                ({@code b*tch}), or stars on one side of what is no real word ({@code f***});
+     *                not {@code *really*} or {@code really*}
      */
-    record Spelling(String text, Disguise how, int masks, int known, boolean stars) {
+    record Spelling(String text, Disguise how, int masks, int known, boolean stars, boolean hiding) {
+
+        Spelling(String text, Disguise how) {
+            this(text, how, 0, 0, false, false);
+        }
     }
 
     /**
@@ -248,7 +255,7 @@ final class TextTokens {
     private static void addSpellings(String read, Disguise how, Map<String, Spelling> into) {
         String whole = lettersOnly(read);
         if (!whole.isEmpty()) {
-            into.putIfAbsent(whole, new Spelling(whole, how, 0, 0, false));
+            into.putIfAbsent(whole, new Spelling(whole, how));
         }
         int start = -1;
         for (int i = 0; i <= read.length(); i++) {
@@ -257,7 +264,7 @@ final class TextTokens {
                 start = i;
             } else if (!part && start >= 0) {
                 String token = read.substring(start, i);
-                into.putIfAbsent(token, new Spelling(token, how, 0, 0, false));
+                into.putIfAbsent(token, new Spelling(token, how));
                 start = -1;
             }
         }
@@ -309,8 +316,28 @@ final class TextTokens {
         }
         if (masks > 0 && known > 0) {
             String text = out.toString();
-            into.putIfAbsent(WILDCARD + text, new Spelling(text, Disguise.MASKED, masks, known, stars));
+            into.putIfAbsent(WILDCARD + text, new Spelling(text, Disguise.MASKED, masks, known, stars, hiding(text)));
         }
+    }
+
+    /** A wildcard between letters, or wildcards on one side only of letters that are no real word. */
+    private static boolean hiding(String masked) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < masked.length(); i++) {
+            if (masked.charAt(i) != WILDCARD) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        for (int i = first + 1; i < last; i++) {
+            if (masked.charAt(i) == WILDCARD) {
+                return true;
+            }
+        }
+        boolean before = first > 0;
+        boolean after = last < masked.length() - 1;
+        return before != after && !RealWords.contains(masked.substring(first, last + 1));
     }
 
     private static boolean separator(char c) {

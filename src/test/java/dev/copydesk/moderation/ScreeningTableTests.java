@@ -110,6 +110,8 @@ class ScreeningTableTests {
             HOLD    | DISGUISED_TEXT:`b****cks` is masked | -   | Total b****cks
             HOLD    | DISGUISED_TEXT:is a disguised link  | -   | Free streams at freetv(dot)com
             HOLD    | DISGUISED_TEXT TOO_MANY_LINKS:3 links | - | Visit a-site[.]com, b-site[.]com and c-site[.]com
+            APPROVE |                                     | -   | This was *really* good, *sigh*, and the **finale** even better
+            APPROVE |                                     | -   | Five stars* (*from a sceptic)
             # ambiguous entries (?dick): hold, don't reject; names pass
             HOLD    | HELD_WORD:hold, don't reject        | -   | You are such a dick
             APPROVE |                                     | -   | Dick Wolf would have made three spin-offs of this

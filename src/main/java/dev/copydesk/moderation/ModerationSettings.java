@@ -10,7 +10,8 @@ import java.util.Map;
  * How comments are screened and queued. The contract's fields, plus a switch per rule, the shouting
  * threshold and the optional external moderation endpoint.
  *
- * @param bannedWords        words and phrases that reject a comment
+ * @param bannedWords        words and phrases that reject a comment; an entry written {@code ?word} is
+ *                           ambiguous (also a name or a word of another language) and holds instead
  * @param suspectWords       words and phrases that hold a comment for a moderator
  * @param maxLinks           more links than this hold a comment
  * @param premoderation      hold every comment of the site (an article's ALL/NONE overrides this)
@@ -42,9 +43,10 @@ public record ModerationSettings(List<String> bannedWords, List<String> suspectW
 
     public static ModerationSettings defaults() {
         return new ModerationSettings(
-                List.of("fuck", "motherfucker", "cunt", "twat", "wanker", "kill yourself"),
-                List.of("idiot", "moron", "stupid", "shit", "ass", "bitch", "crap", "viagra", "casino", "crypto",
-                        "work from home", "click here"),
+                List.of("fuck", "motherfucker", "cunt", "twat", "wanker", "kill yourself", "asshole", "dickhead",
+                        "?dick"),
+                List.of("idiot", "moron", "stupid", "shit", "ass", "bitch", "crap", "bastard", "viagra", "casino",
+                        "crypto", "work from home", "click here"),
                 2, false, 1, 3, 5, "PT2H", null, 15, null);
     }
 

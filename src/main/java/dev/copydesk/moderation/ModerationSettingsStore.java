@@ -124,6 +124,11 @@ public class ModerationSettingsStore {
         }
     }
 
+    /** 400 naming the field unless the list is a valid word list (as in the settings). */
+    static void checkWords(String field, List<String> words) {
+        words(field, words);
+    }
+
     private static void words(String field, List<String> words) {
         if (words.size() > MAX_WORDS) {
             throw new InvalidRequestException(field, "must have at most " + MAX_WORDS + " entries");

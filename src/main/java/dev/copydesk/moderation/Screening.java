@@ -19,8 +19,8 @@ import dev.copydesk.comments.CommentReason;
 public class Screening {
 
     static final List<ScreeningRule> RULES = List.of(new BannedAuthorRule(), new BannedWordRule(),
-            new DuplicateRule(), new SuspectWordRule(), new TooManyLinksRule(), new ShoutingRule(),
-            new FirstCommentRule(), new PremoderationRule());
+            new HeldWordRule(), new DuplicateRule(), new SuspectWordRule(), new DisguisedTextRule(),
+            new TooManyLinksRule(), new ShoutingRule(), new FirstCommentRule(), new PremoderationRule());
 
     private final CommentDesk comments;
     private final ModerationSettingsStore settings;
@@ -68,6 +68,10 @@ public class Screening {
         return reasons;
     }
 
+    /**
+     * DMN rules 1–3 (banned author, banned word, duplicate), the only rules that reject on local facts;
+     * HELD_WORD and DISGUISED_TEXT hold (rules 12–13), so they are not here. Keep in step with the table.
+     */
     private static boolean rejectedLocally(List<CommentReason> reasons) {
         return reasons.stream().anyMatch(r -> r.code().equals(ScreeningCode.BANNED_AUTHOR.name())
                 || r.code().equals(ScreeningCode.BANNED_WORD.name()) || r.code().equals(ScreeningCode.DUPLICATE.name()));

@@ -18,8 +18,10 @@ public record ScreeningResult(List<CommentReason> reasons, String externalVerdic
     public static final Map<ScreeningCode, String> FACTS = Map.of(
             ScreeningCode.BANNED_AUTHOR, "bannedAuthor",
             ScreeningCode.BANNED_WORD, "bannedWord",
+            ScreeningCode.HELD_WORD, "heldWord",
             ScreeningCode.DUPLICATE, "duplicate",
             ScreeningCode.SUSPECT_WORD, "suspectWord",
+            ScreeningCode.DISGUISED_TEXT, "disguised",
             ScreeningCode.TOO_MANY_LINKS, "tooManyLinks",
             ScreeningCode.SHOUTING, "shouting",
             ScreeningCode.FIRST_COMMENT, "firstComment",

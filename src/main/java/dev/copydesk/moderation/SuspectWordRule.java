@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import dev.copydesk.comments.CommentReason;
 
-/** A word or phrase of the suspect list: a moderator should look. */
+/** A word or phrase of the suspect list, however it is spelled: a moderator should look. */
 final class SuspectWordRule implements ScreeningRule {
 
     @Override
@@ -14,6 +14,7 @@ final class SuspectWordRule implements ScreeningRule {
 
     @Override
     public Optional<CommentReason> check(ScreeningInput input, CompiledSettings settings) {
-        return BannedWordRule.found(settings.suspect().find(input.tokens()), code());
+        return BannedWordRule.found(input.tokens().found(settings.suspect()).stream()
+                .filter(WordList.Hit::certain).toList(), code(), "");
     }
 }

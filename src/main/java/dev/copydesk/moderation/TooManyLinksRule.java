@@ -1,22 +1,14 @@
 package dev.copydesk.moderation;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.copydesk.comments.CommentReason;
 
 /**
  * More than {@code maxLinks} links: addresses with a scheme or {@code www.}, and bare domains with a
- * common top-level domain ({@code cheap-pills.shop}).
+ * common top-level domain ({@code cheap-pills.shop}), disguised ones included ({@link Links}).
  */
 final class TooManyLinksRule implements ScreeningRule {
-
-    private static final Pattern LINK = Pattern.compile(
-            "(?i)\\b(?:(?:https?|ftp)://[^\\s<>\"]+|www\\.[^\\s<>\"]+"
-                    + "|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
-                    + "\\.(?:com|net|org|info|biz|io|co|ru|cn|xyz|top|shop|club|online|site|link|ly|me|app|store|tk)"
-                    + "\\b(?:/[^\\s<>\"]*)?)");
 
     @Override
     public ScreeningCode code() {
@@ -25,7 +17,7 @@ final class TooManyLinksRule implements ScreeningRule {
 
     @Override
     public Optional<CommentReason> check(ScreeningInput input, CompiledSettings settings) {
-        int links = count(input.body());
+        int links = input.links().count();
         int max = settings.settings().maxLinks();
         return links > max
                 ? Optional.of(ScreeningRule.reason(code(), links + " links (at most " + max + " allowed)"))
@@ -33,11 +25,6 @@ final class TooManyLinksRule implements ScreeningRule {
     }
 
     static int count(String body) {
-        Matcher m = LINK.matcher(body);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        return Links.count(body);
     }
 }

@@ -101,7 +101,8 @@ async function settings(root, { announce }) {
     h('input', { id, type: 'number', min: String(min), value: String(value), required: true }));
   const form = h('form', { id: 'settings-form', class: 'settings', onsubmit: save },
     h('div', { class: 'split' },
-      h('div', {}, words('bannedWords', 'Banned words', current.bannedWords, 'One word or phrase a line. A comment with one is rejected.')),
+      h('div', {}, words('bannedWords', 'Banned words', current.bannedWords,
+        'One word or phrase a line. A comment with one is rejected. Write ?word for a word that is also a name or a word of another language (?dick): it holds instead.')),
       h('div', {}, words('suspectWords', 'Suspect words', current.suspectWords, 'One a line. A comment with one waits for a moderator.'))),
     h('div', { class: 'grid' },
       number('maxLinks', 'Most links before a comment is held', current.maxLinks),
@@ -114,6 +115,44 @@ async function settings(root, { announce }) {
       ' Premoderate every comment of the site (an article’s own setting wins)'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save settings')));
   root.append(form);
+
+  // Try a comment against the lists as they stand in the form, before saving them.
+  const result = h('div', { id: 'preview-result', role: 'status', 'aria-live': 'polite' });
+  root.append(h('section', { class: 'settings preview', 'aria-labelledby': 'preview-title' },
+    h('h2', { id: 'preview-title' }, 'Try a comment'),
+    h('label', { for: 'previewBody' }, 'Comment'),
+    h('textarea', { id: 'previewBody', rows: '3', maxlength: '4000', 'aria-describedby': 'previewBody-hint' }),
+    h('p', { class: 'hint', id: 'previewBody-hint' },
+      'Screened with the word lists above (saved or not) and the current policy. Nothing is stored.'),
+    h('label', { for: 'previewEmail' }, 'Author email (optional: their ban and record count)'),
+    h('input', { id: 'previewEmail', type: 'email', maxlength: '254' }),
+    h('div', { class: 'actions' }, h('button', { type: 'button', id: 'preview-button', onclick: preview }, 'Try it')),
+    result));
+
+  async function preview() {
+    const value = (id) => document.getElementById(id).value;
+    const list = (id) => value(id).split('\n').map((w) => w.trim()).filter(Boolean);
+    const body = value('previewBody');
+    clear(result);
+    if (!body.trim()) {
+      result.append(h('p', { class: 'error' }, 'Write a comment to try.'));
+      return;
+    }
+    try {
+      const answer = await post('/api/moderation/screening/preview', {
+        body, authorEmail: value('previewEmail').trim() || null,
+        bannedWords: list('bannedWords'), suspectWords: list('suspectWords'),
+      });
+      result.append(
+        h('p', {}, 'Outcome: ', h('strong', { id: 'preview-outcome' }, answer.outcome)),
+        answer.reasons.length
+          ? h('ul', { id: 'preview-reasons' }, answer.reasons.map((r) => h('li', {}, h('code', {}, r.code), ' ', r.detail)))
+          : h('p', { class: 'muted' }, 'No rule found anything.'),
+        h('p', { class: 'hint' }, 'Read as: ', h('code', { id: 'preview-normalised' }, answer.normalisedText)));
+    } catch (e) {
+      result.append(h('p', { class: 'error' }, `Not screened: ${why(e)}`));
+    }
+  }
 
   async function save(event) {
     event.preventDefault();

@@ -100,7 +100,7 @@ class ModerationIntegrationTests {
                 .andExpect(jsonPath(item + ".parent.id").value(parent))
                 .andExpect(jsonPath(item + ".parent.body").value("The parent comment"))
                 .andExpect(jsonPath(item + ".reasons[*].code").value(containsInAnyOrder("SUSPECT_WORD", "TOO_MANY_LINKS", "FIRST_COMMENT")))
-                .andExpect(jsonPath(item + ".reasons[?(@.code == 'SUSPECT_WORD')].detail").value(hasItem("moron")))
+                .andExpect(jsonPath(item + ".reasons[?(@.code == 'SUSPECT_WORD')].detail").value(hasItem("moron; `m0r0n` reads as moron")))
                 .andExpect(jsonPath(item + ".reasons[?(@.code == 'TOO_MANY_LINKS')].detail").value(hasItem(startsWith("3 links"))))
                 .andExpect(jsonPath(item + ".author.rejected").value(hasItem(1)))
                 .andExpect(jsonPath(item + ".author.pending").value(hasItem(1)))

@@ -98,6 +98,26 @@ class ScreeningTableTests {
             HOLD    | SUSPECT_WORD:idiot                     | -   | Idiots! Idiots everywhere!
             HOLD    | SUSPECT_WORD:shit                      | -   | shiiiit, that twist
             HOLD    | SUSPECT_WORD:idiot                     | -   | Îdîôt writers
+            # disguises (issue 13): the detail says what was seen
+            REJECT  | BANNED_WORD:`f*ck` reads as fuck    | -   | What the f*ck was that
+            REJECT  | BANNED_WORD:`fvck` reads as fuck    | -   | fvck the writers
+            REJECT  | BANNED_WORD:`clusterfuck` reads as fuck | - | What a clusterfuck of an episode
+            REJECT  | BANNED_WORD:`fu ck` reads as fuck   | -   | fu ck this
+            REJECT  | BANNED_WORD:fuck SUSPECT_WORD:idiot DISGUISED_TEXT:mixes Latin and Cyrillic | - | fuсk this idiоt
+            HOLD    | SUSPECT_WORD:`bullshit` reads as shit | - | This is bullshit
+            HOLD    | SUSPECT_WORD:`dumbass` reads as ass  | -   | dumbass writers
+            HOLD    | DISGUISED_TEXT:`f***` may read as fuck | - | Shut the f*** up
+            HOLD    | DISGUISED_TEXT:`b****cks` is masked | -   | Total b****cks
+            HOLD    | DISGUISED_TEXT:is a disguised link  | -   | Free streams at freetv(dot)com
+            HOLD    | DISGUISED_TEXT TOO_MANY_LINKS:3 links | - | Visit a-site[.]com, b-site[.]com and c-site[.]com
+            APPROVE |                                     | -   | This was *really* good, *sigh*, and the **finale** even better
+            APPROVE |                                     | -   | Five stars* (*from a sceptic)
+            # ambiguous entries (?dick): hold, don't reject; names pass
+            HOLD    | HELD_WORD:hold, don't reject        | -   | You are such a dick
+            APPROVE |                                     | -   | Dick Wolf would have made three spin-offs of this
+            APPROVE |                                     | -   | Very Philip K. Dick, the memory twist
+            APPROVE |                                     | -   | It reads like Moby-Dick
+            REJECT  | BANNED_WORD:dickhead                | -   | What a dickhead
             # shouting
             HOLD    | SHOUTING:capitals                      | -   | THIS IS THE BEST EPISODE EVER MADE AND NOBODY CAN TELL ME OTHERWISE
             HOLD    | SHOUTING                               | -   | WHY DID THEY KILL OFF THE CORONER??? UNACCEPTABLE

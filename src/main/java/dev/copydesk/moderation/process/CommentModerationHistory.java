@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * with nine inputs and an output) and its variable updates. Our own {@code comment_history} already
  * records the screening result with its reasons, so those rows are dropped for this process only;
  * its process and activity instances stay (Cockpit shows the path every comment took). Other
- * processes keep the full history.
+ * processes keep the full history. Previews of the screening table (evaluated without a process) leave
+ * no history either: they decide nothing.
  */
 @Component
 class CommentModerationHistory extends AbstractProcessEnginePlugin {
@@ -28,8 +29,11 @@ class CommentModerationHistory extends AbstractProcessEnginePlugin {
 
     static boolean redundant(HistoryEvent event) {
         if (event instanceof HistoricDecisionEvaluationEvent evaluation) {
-            return evaluation.getRootHistoricDecisionInstance() != null && CommentModerationProcess.PROCESS_ID
-                    .equals(evaluation.getRootHistoricDecisionInstance().getProcessDefinitionKey());
+            var root = evaluation.getRootHistoricDecisionInstance();
+            // in the process, or a settings preview (DmnScreeningPolicy) evaluating the table on its own
+            return root != null && (CommentModerationProcess.PROCESS_ID.equals(root.getProcessDefinitionKey())
+                    || root.getProcessDefinitionKey() == null
+                    && CommentModerationProcess.DECISION_ID.equals(root.getDecisionDefinitionKey()));
         }
         return event instanceof HistoricVariableUpdateEventEntity
                 && CommentModerationProcess.PROCESS_ID.equals(event.getProcessDefinitionKey());

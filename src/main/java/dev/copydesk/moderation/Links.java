@@ -1,0 +1,151 @@
+package dev.copydesk.moderation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Links in a comment, also disguised ones: {@code example[.]com}, {@code example(dot)com},
+ * {@code example dot com}, {@code www . site . com}, the ideographic and full-width full stops
+ * ({@code example。com}) and {@code hxxp://}. The disguises are undone before counting, so they count
+ * as links for {@link TooManyLinksRule}, and each one is reported by {@link DisguisedTextRule}.
+ */
+final class Links {
+
+    static final String TLD = "com|net|org|info|biz|io|co|ru|cn|xyz|top|shop|club|online|site|link|ly|me|app|store|tk";
+    private static final Pattern LINK = Pattern.compile(
+            "(?i)\\b(?:(?:https?|ftp)://[^\\s<>\"]+|www\\.[^\\s<>\"]+"
+                    + "|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+                    + "\\.(?:" + TLD + ")\\b(?:/[^\\s<>\"]*)?)");
+    /** hxxp://, [.], (.), {.}, [dot], (dot), 。 ． ｡, " dot " before a top-level domain, " . " between name parts. */
+    private static final Pattern DISGUISE = Pattern.compile(
+            "(?i)\\bhxxps?://"
+                    + "|[a-z0-9]\\s*[\\[({<]\\s*(?:\\.|dot)\\s*[\\])}>]\\s*[a-z0-9]"
+                    + "|[a-z0-9]\\s*[\u3002\uFF0E\uFF61]\\s*[a-z0-9]"
+                    + "|\\b([a-z0-9][a-z0-9-]*)\\s+dot\\s+(?:" + TLD + ")\\b"
+                    + "|\\b(?:www|[a-z0-9][a-z0-9-]*)(?:\\s+\\.\\s+[a-z0-9][a-z0-9-]*)*\\s+\\.\\s+(?:" + TLD + ")\\b");
+    /** Words that precede "dot com" in ordinary prose ("the dot com bubble"). */
+    private static final Set<String> PROSE = Set.of("the", "a", "an", "this", "that", "old", "early", "first", "big",
+            "of", "in", "and", "or", "any", "every", "era", "his", "her", "their", "our", "my", "your");
+
+    private Links() {
+    }
+
+    /**
+     * The links of one comment, found once for the rules that need them.
+     *
+     * @param count     links, disguised ones included
+     * @param disguised the disguised ones, as written (at most five)
+     */
+    record Scan(int count, List<String> disguised) {
+    }
+
+    static Scan scan(String body) {
+        if (!mayBeDisguised(body)) {
+            return new Scan(countPlain(body), List.of());
+        }
+        return new Scan(countPlain(undisguised(body)), disguised(body));
+    }
+
+    static int count(String body) {
+        return scan(body).count();
+    }
+
+    private static int countPlain(String body) {
+        Matcher m = LINK.matcher(body);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The disguised links, as written. */
+    static List<String> disguised(String body) {
+        List<String> found = new ArrayList<>();
+        if (!mayBeDisguised(body)) {
+            return found;
+        }
+        Matcher m = DISGUISE.matcher(body);
+        while (m.find() && found.size() < 5) {
+            if (m.group(1) == null || !PROSE.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                found.add(around(body, m.start(), m.end()));
+            }
+        }
+        return found;
+    }
+
+    static String undisguised(String body) {
+        if (!mayBeDisguised(body)) {
+            return body;
+        }
+        StringBuilder out = new StringBuilder(body.length());
+        Matcher m = DISGUISE.matcher(body);
+        int last = 0;
+        while (m.find()) {
+            String hit = m.group();
+            String plain;
+            if (m.group(1) != null && PROSE.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                plain = hit;
+            } else if (hit.regionMatches(true, 0, "hxxp", 0, 4)) {
+                plain = "http" + hit.substring(4);
+            } else {
+                plain = hit.replaceAll("(?i)\\s*[\\[({<]\\s*(?:\\.|dot)\\s*[\\])}>]\\s*|\\s*[\u3002\uFF0E\uFF61]\\s*|\\s+dot\\s+|\\s+\\.\\s+", ".");
+            }
+            out.append(body, last, m.start()).append(plain);
+            last = m.end();
+        }
+        return out.append(body, last, body.length()).toString();
+    }
+
+    /** A cheap look before the regular expression: most comments have none of these. */
+    private static boolean mayBeDisguised(String body) {
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            switch (c) {
+                case '\u3002', '\uFF0E', '\uFF61' -> {
+                    return true;
+                }
+                case '[', '(', '{', '<' -> {
+                    int j = i + 1;
+                    while (j < n && body.charAt(j) == ' ') {
+                        j++;
+                    }
+                    if (j < n && (body.charAt(j) == '.' || body.charAt(j) == 'd' || body.charAt(j) == 'D')) {
+                        return true;
+                    }
+                }
+                case ' ' -> {
+                    if (i + 2 < n && body.charAt(i + 1) == '.' && body.charAt(i + 2) == ' '
+                            || body.regionMatches(true, i, " dot ", 0, 5)) {
+                        return true;
+                    }
+                }
+                case 'h', 'H' -> {
+                    if (body.regionMatches(true, i, "hxxp", 0, 4)) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The word(s) around a match, for a detail. */
+    private static String around(String body, int start, int end) {
+        int from = start;
+        while (from > 0 && !Character.isWhitespace(body.charAt(from - 1)) && start - from < 30) {
+            from--;
+        }
+        int to = end;
+        while (to < body.length() && !Character.isWhitespace(body.charAt(to)) && to - end < 30) {
+            to++;
+        }
+        return body.substring(from, to);
+    }
+}

@@ -82,6 +82,7 @@ class AccessMatrixIntegrationTests {
             new Allowed("GET", "/api/reviews", EnumSet.of(Caller.EDITOR)),
             // moderation
             new Allowed(".*", "/api/moderation/.*", EnumSet.of(Caller.MODERATOR)),
+            new Allowed("POST", "/api/moderation/screening/preview", EnumSet.of(Caller.ADMIN)),
             // administration: accounts, settings, webhooks, metrics, the engine's web apps
             new Allowed(".*", "/api/admin/.*", EnumSet.of(Caller.ADMIN)),
             new Allowed("GET", "/actuator(/.*)?", EnumSet.of(Caller.ADMIN)),

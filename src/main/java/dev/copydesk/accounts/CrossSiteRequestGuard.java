@@ -58,10 +58,38 @@ final class CrossSiteRequestGuard extends OncePerRequestFilter {
             return false;
         }
         String normalised = normalise(origin);
-        return !(normalised.equals(ownOrigin(request)) || trustedOrigins.contains(normalised));
+        if (trustedOrigins.contains(normalised) || normalised.equals(ownOrigin(request))) {
+            return false;
+        }
+        return !sameAuthorityAsHost(origin, request);
     }
 
-    /** This service's origin as the browser sees it (behind a proxy: with forwarded headers applied). */
+    /**
+     * The page's origin names the host and port the browser sent this request to. Behind a proxy the
+     * servlet's own view of its port can differ (a proxy that sets {@code X-Forwarded-Proto} makes it
+     * 80 or 443), so the {@code Host} the browser sent, as the proxy passed it on
+     * ({@code X-Forwarded-Host} first), is compared too. A cross-site page cannot set either header
+     * on a request the browser sends without asking the server first (CORS), which Copydesk never allows.
+     */
+    private static boolean sameAuthorityAsHost(String origin, HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-Host");
+        String host = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].trim() : request.getHeader("Host");
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        try {
+            URI page = URI.create(origin.trim());
+            if (page.getScheme() == null || page.getHost() == null) {
+                return false;
+            }
+            URI sent = URI.create(page.getScheme() + "://" + host);
+            return sent.getHost() != null && normalise(origin).equals(origin(page.getScheme(), sent.getHost(), sent.getPort()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** This service's origin as the servlet sees it (behind a proxy: with forwarded headers applied). */
     private static String ownOrigin(HttpServletRequest request) {
         return origin(request.getScheme(), request.getServerName(), request.getServerPort());
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.copydesk.shared.process.ExposedToProcesses;
 import dev.copydesk.support.CopydeskNode;
 import dev.copydesk.support.HttpCalls;
 import dev.copydesk.support.PostgresTest;
@@ -337,7 +338,8 @@ class TwoNodeClusterIntegrationTests {
         return id;
     }
 
-    /** The service task after the timer: records which node ran it. */
+    /** The service task after the timer: records which node ran it. Processes may name it. */
+    @ExposedToProcesses
     public static final class TimerRuns {
         private final String node;
 

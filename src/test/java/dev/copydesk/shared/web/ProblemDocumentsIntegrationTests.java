@@ -123,8 +123,11 @@ class ProblemDocumentsIntegrationTests {
     }
 
     @Test
-    void unknownPathThen404ForAnyone() throws Exception {
-        isProblem(mvc.perform(get("/no/such/page")), 404);
+    void unknownPathThenAProblemDocument() throws Exception {
+        // Outside the API nothing is served to anyone: the security chain's last rule refuses it.
+        isProblem(mvc.perform(get("/no/such/page")), 401);
+        isProblem(mvc.perform(get("/no/such/page").with(staff.admin())), 403);
+        // Inside the API, a caller allowed there learns only that nothing is at the address.
         isProblem(mvc.perform(get("/api/admin/no-such-thing").with(staff.admin())), 404);
     }
 

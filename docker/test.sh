@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Copydesk image and proves it on this machine's loopback (docs/operations.md,
 # "Testing the image"):
-#   - a single node on H2 comes up healthy, runs as a non-root user, and keeps what was written
+#   - a single node on H2 comes up healthy, runs as a non-root user, keeps the engine's doors shut
+#     (REST API off, web apps for ADMINs, cross-site POSTs refused), and keeps what was written
 #     across `docker stop` / `docker start` and in a new container on the same volume;
 #   - the compose stack (PostgreSQL, two nodes, nginx; docker/compose.yaml + compose.host.yaml)
 #     serves through the proxy; a review decided on node A is served by node B; two moderators
@@ -243,11 +244,12 @@ pass "image built in $((SECONDS - t)) s ($(docker image inspect -f '{{.Size}}' "
 # ---------------------------------------------------------------------------------------------
 # Helpers.
 
-# http METHOD URL USER:PASSWORD|- [JSON]: sets STATUS and BODY.
+# http METHOD URL USER:PASSWORD|- [JSON [HEADER]]: sets STATUS and BODY.
 http() {
   local args=(-sS -o "$WORK/body" -w '%{http_code}' -X "$1" --max-time 30)
   [ "$3" != - ] && args+=(-u "$3")
   [ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data "$4")
+  [ -n "${5:-}" ] && args+=(-H "$5")
   STATUS="$(curl "${args[@]}" "$2" 2>"$WORK/curl.err")" || STATUS="${STATUS:-000}"
   BODY="$(cat "$WORK/body" 2>/dev/null || true)"
 }
@@ -288,14 +290,9 @@ approve() { # base-url editor id: the decision carries the version the editor re
   http GET "$1/api/articles/$3" "$2:$STAFF_PASSWORD"
   expect 200 "read the article before deciding"
   local version
-  version="$(jq -r '.version // empty' <<<"$BODY")"
+  version="$(jq -r '.version' <<<"$BODY")"
   http POST "$1/api/articles/$3/decision" "$2:$STAFF_PASSWORD" \
-    "{\"decision\":\"APPROVE\"${version:+,\"version\":$version}}"
-  # A decision request that does not know `version` yet refuses it as an unknown field (400).
-  if [ -n "$version" ] && [ "$STATUS" = 400 ] && jq -e '[.. | strings] | any(test("version"))' <<<"$BODY" >/dev/null; then
-    log "the decision takes no version yet; deciding without it"
-    http POST "$1/api/articles/$3/decision" "$2:$STAFF_PASSWORD" '{"decision":"APPROVE"}'
-  fi
+    "{\"decision\":\"APPROVE\",\"version\":$version}"
   expect 200 "approve the article"
 }
 
@@ -334,6 +331,22 @@ uid="$(awk '/^Uid:/ {print $2}' "/proc/$pid/status")"
 user="$(docker exec "$SINGLE_ID" id -un)"
 [ "$uid" != 0 ] && [ "$user" = copydesk ] || fail "the process runs as uid $uid ($user)"
 pass "the Java process runs as $user (uid $uid), not root"
+
+# The engine's doors on the packaged jar (docs/security.md): its REST API is off for everyone, the
+# web apps' API is for ADMINs only, and a cross-site POST is refused even with valid credentials.
+http GET "$SINGLE/engine-rest/user" -
+expect 401 "the engine REST API, anonymous"
+http GET "$SINGLE/engine-rest/user" "admin:$ADMIN_PASSWORD"
+expect 404 "the engine REST API is off, even for an ADMIN"
+door_writer="$(account "$SINGLE" WRITER)"
+http GET "$SINGLE/camunda/api/engine/engine/default/user" "$door_writer:$STAFF_PASSWORD"
+expect 403 "the web apps' API, as a WRITER"
+http GET "$SINGLE/camunda/api/engine/engine/default/user" "admin:$ADMIN_PASSWORD"
+expect 200 "the web apps' API, as an ADMIN"
+http POST "$SINGLE/api/articles" "$door_writer:$STAFF_PASSWORD" \
+  '{"title":"Cross-site","summary":"s","body":"b","tags":["docker"]}' 'Origin: https://evil.example'
+expect 403 "a cross-site POST with valid credentials"
+pass "engine doors on the packaged jar: REST API off, web apps for ADMINs, cross-site POST refused"
 
 writer="$(account "$SINGLE" WRITER)"
 http POST "$SINGLE/api/articles" "$writer:$STAFF_PASSWORD" \

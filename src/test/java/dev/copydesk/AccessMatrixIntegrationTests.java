@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,6 +28,7 @@ import dev.copydesk.articles.ArticleViews.ArticleDetails;
 import dev.copydesk.articles.PublishedArticle;
 import dev.copydesk.support.ArticleFixtures;
 import dev.copydesk.support.CopydeskServerTest;
+import dev.copydesk.support.HttpCalls;
 import dev.copydesk.support.ServedEndpoints;
 import dev.copydesk.support.ServedEndpoints.Endpoint;
 import dev.copydesk.support.StaffFixtures;
@@ -217,6 +216,6 @@ class AccessMatrixIntegrationTests {
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpCalls.basic(username, password);
     }
 }

@@ -139,14 +139,6 @@ public class AccountDirectory {
         return accounts.findAllByOrderByUsernameAsc().stream().map(Account::toStaffMember).toList();
     }
 
-    /** True when the stored hash matches; for the engine's identity check (Camunda web app login). */
-    public boolean passwordMatches(String username, String password) {
-        return accounts.findByUsername(username)
-                .filter(Account::enabled)
-                .map(a -> passwordEncoder.matches(password, a.passwordHash()))
-                .orElse(false);
-    }
-
 
     private Account find(String id) {
         if (!Ids.isWellFormed(id)) {

@@ -82,6 +82,9 @@ final class CrossSiteRequestGuard extends OncePerRequestFilter {
             if (page.getScheme() == null || page.getHost() == null) {
                 return false;
             }
+            if (!page.getScheme().equalsIgnoreCase(request.getScheme())) {
+                return false; // an http page may not post to the https service, or the other way round
+            }
             URI sent = URI.create(page.getScheme() + "://" + host);
             return sent.getHost() != null && normalise(origin).equals(origin(page.getScheme(), sent.getHost(), sent.getPort()));
         } catch (IllegalArgumentException e) {

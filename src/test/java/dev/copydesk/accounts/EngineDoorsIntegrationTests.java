@@ -1,12 +1,6 @@
 package dev.copydesk.accounts;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +18,7 @@ import dev.copydesk.articles.ArticleViews.ArticleDetails;
 import dev.copydesk.support.ArticleFixtures;
 import dev.copydesk.support.ConsoleSession;
 import dev.copydesk.support.CopydeskServerTest;
+import dev.copydesk.support.HttpCalls;
 import dev.copydesk.support.StaffFixtures;
 import dev.copydesk.support.StaffFixtures.Staff;
 
@@ -59,9 +54,6 @@ class EngineDoorsIntegrationTests {
 
     @Autowired
     RepositoryService repository;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private String base() {
         return "http://127.0.0.1:" + port;
@@ -118,6 +110,18 @@ class EngineDoorsIntegrationTests {
         HttpResponse<String> asAdmin = call("GET", users, basic("admin", StaffFixtures.ADMIN_PASSWORD), null);
         assertThat(asAdmin.statusCode()).isEqualTo(200);
         assertThat(asAdmin.body()).contains("\"id\":\"admin\"");
+        String admin = basic("admin", StaffFixtures.ADMIN_PASSWORD);
+        String deploy = "/camunda/api/engine/engine/" + engine.getName() + "/deployment/create";
+        HttpResponse<String> deployed = call("POST", deploy, admin, "{}");
+        assertThat(deployed.statusCode()).as("nobody deploys through the web apps' API, not even an ADMIN").isEqualTo(403);
+        assertThat(deployed.body()).as("refused by Copydesk's rule, not only the web apps' CSRF check")
+                .contains("Your role does not allow this");
+        String count = "/camunda/api/engine/engine/" + engine.getName() + "/process-instance/count";
+        HttpResponse<String> crossSite = call("POST", count, admin, "{}", "Origin", "https://evil.example");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(crossSite.body()).as("the cross-site guard stands in front of the web apps too")
+                .contains("Cross-site requests may not change anything here");
+        assertThat(call("POST", count, admin, "{}").body()).doesNotContain("Cross-site");
         Staff chief = staff.create(Role.ADMIN);
         ConsoleSession adminSession = ConsoleSession.login(base(), chief.member().username(), StaffFixtures.PASSWORD);
         assertThat(adminSession.get(users).statusCode()).as("an ADMIN's console session").isEqualTo(200);
@@ -143,28 +147,10 @@ class EngineDoorsIntegrationTests {
     }
 
     private HttpResponse<String> call(String method, String path, String authorization, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(method, base() + path, authorization, "application/json", json, headers);
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpCalls.basic(username, password);
     }
 }

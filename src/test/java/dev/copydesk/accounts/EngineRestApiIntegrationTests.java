@@ -1,13 +1,7 @@
 package dev.copydesk.accounts;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.copydesk.support.CopydeskServerTest;
+import dev.copydesk.support.HttpCalls;
 import dev.copydesk.support.StaffFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +40,6 @@ class EngineRestApiIntegrationTests {
     @Autowired
     RepositoryService repository;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> keys = new ArrayList<>();
 
     @AfterEach
@@ -127,24 +121,8 @@ class EngineRestApiIntegrationTests {
     }
 
     private HttpResponse<String> send(String method, String path, String authorization, Body body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.text(), StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", body.contentType());
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(method, "http://127.0.0.1:" + port + path, authorization,
+                body == null ? null : body.contentType(), body == null ? null : body.text());
     }
 
     private static String admin() {
@@ -152,6 +130,6 @@ class EngineRestApiIntegrationTests {
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpCalls.basic(username, password);
     }
 }

@@ -38,11 +38,36 @@ public final class HttpCalls {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** The {@code Authorization} header value for HTTP Basic. */
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Any call: {@code authorization} (or null), a body of {@code contentType} (or none when
+     * {@code body} is null), and extra headers as name, value pairs.
+     */
+    public static HttpResponse<String> send(String method, String url, String authorization, String contentType,
+            String body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     private static HttpRequest.Builder request(String url, String username, String password) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (username != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            builder.header("Authorization", basic(username, password));
         }
         return builder;
     }

@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +36,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Expressions in BPMN and DMN see only delegates, listeners and beans marked
  * {@link ExposedToProcesses}; by default Camunda's Spring integration lets {@code ${anyBean}} reach
- * every bean of the application, {@code jdbcTemplate} included.</li>
+ * every bean of the application, {@code jdbcTemplate} included. {@link ExpressionGuard} also
+ * refuses the ways around that need no bean name (the engine behind {@code execution}, classes,
+ * reflection, data sources).</li>
  * <li>No expressions in ad-hoc or stored task queries (a query parameter is not code).</li>
  * <li>No Java-serialized variable values from outside (a client cannot hand the engine bytes to
  * deserialize), and type validation of whatever is deserialized.</li>
@@ -57,7 +61,7 @@ class EngineHardening extends AbstractProcessEnginePlugin {
         configuration.setBeans(beans);
         // Spring's factory bean created the expression manager before any plugin ran, with no bean
         // map, which lets expressions resolve every bean; replace it with one bound to the map.
-        configuration.setExpressionManager(new SpringExpressionManager(context, beans));
+        configuration.setExpressionManager(new GuardedExpressionManager(context, beans));
         configuration.setEnableExpressionsInAdhocQueries(false);
         configuration.setEnableExpressionsInStoredQueries(false);
         configuration.setJavaSerializationFormatEnabled(false);
@@ -107,6 +111,21 @@ class EngineHardening extends AbstractProcessEnginePlugin {
             return names().stream()
                     .map(name -> (Entry<Object, Object>) new SimpleImmutableEntry<Object, Object>(name, context.getBean(name)))
                     .collect(Collectors.toUnmodifiableSet());
+        }
+    }
+
+    /** Spring's expression manager bound to the bean map, with {@link ExpressionGuard} in front. */
+    static final class GuardedExpressionManager extends SpringExpressionManager {
+        GuardedExpressionManager(ApplicationContext context, Map<Object, Object> beans) {
+            super(context, beans);
+        }
+
+        @Override
+        protected ELResolver createElResolver() {
+            CompositeELResolver resolver = new CompositeELResolver();
+            resolver.add(new ExpressionGuard());
+            resolver.add(super.createElResolver());
+            return resolver;
         }
     }
 

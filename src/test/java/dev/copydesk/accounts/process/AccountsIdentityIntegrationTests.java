@@ -49,7 +49,8 @@ class AccountsIdentityIntegrationTests {
                 .extracting(User::getId).doesNotContain(username);
         assertThat(identityService.createGroupQuery().groupMember(username).list())
                 .extracting(Group::getId).containsExactlyInAnyOrder("EDITOR", "WRITER");
-        assertThat(identityService.checkPassword(username, StaffFixtures.PASSWORD)).isTrue();
+        // The engine never verifies passwords: that would be an unthrottled oracle (docs/security.md).
+        assertThat(identityService.checkPassword(username, StaffFixtures.PASSWORD)).isFalse();
         assertThat(identityService.checkPassword(username, "wrong")).isFalse();
     }
 

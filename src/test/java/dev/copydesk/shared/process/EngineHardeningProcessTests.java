@@ -75,6 +75,26 @@ class EngineHardeningProcessTests {
     }
 
     @Test
+    void anExpressionCannotReachTheDatabaseThroughTheEngineBehindTheExecution() {
+        deploy(serviceTask("hardening-engine",
+                "${execution.processEngine.processEngineConfiguration.dataSource.connection}"));
+        deploy(serviceTask("hardening-services", "${execution.getProcessEngineServices().getRuntimeService()}"));
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("hardening-engine"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Not allowed");
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("hardening-services"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Not allowed");
+    }
+
+    @Test
+    void anExpressionCannotLoadClasses() {
+        deploy(serviceTask("hardening-class", "${''.getClass().forName('java.lang.Runtime')}"));
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("hardening-class"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Not allowed");
+    }
+
+    @Test
     void anExpressionStillReachesABeanExposedToProcesses() {
         deploy(Bpmn.createExecutableProcess("hardening-exposed").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask("Task_Evaluate").camundaExpression("${commentQueueSla.duration()}")

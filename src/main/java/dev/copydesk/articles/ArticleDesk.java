@@ -310,6 +310,11 @@ public class ArticleDesk {
         }
     }
 
+    /** Writers and editors: the people who write and edit article text. */
+    static void requireStaffWhoWrite(StaffMember me) {
+        requireAnyRole(me, Role.WRITER, Role.EDITOR);
+    }
+
     private static void requireAnyRole(StaffMember me, Role... roles) {
         for (Role role : roles) {
             if (me.has(role)) {

@@ -4,4 +4,7 @@
  * ({@link dev.copydesk.operations.WorkflowMetrics}, {@link dev.copydesk.operations.QueueDepthSource},
  * {@link dev.copydesk.operations.PrivateDataEraser}) and never its internals.
  */
+@ApplicationModule(allowedDependencies = {"shared", "shared :: web", "shared :: process", "shared :: outbound"})
 package dev.copydesk.operations;
+
+import org.springframework.modulith.ApplicationModule;

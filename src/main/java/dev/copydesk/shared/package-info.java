@@ -1,2 +1,5 @@
 /** Small, boring things every module uses: problem documents, domain exceptions, ids, the clock. */
+@ApplicationModule(allowedDependencies = {})
 package dev.copydesk.shared;
+
+import org.springframework.modulith.ApplicationModule;

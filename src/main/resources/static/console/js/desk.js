@@ -1,8 +1,8 @@
-// The editorial desk: my articles with their status, and an editor with a live Markdown preview.
+// The editorial desk: my articles with their status, and an editor with a live proof: the body as
+// the public page will show it, rendered by the server's own CommonMark pipeline (POST /api/articles/proofs).
 // Submit and withdraw are the author's; the server answers 403 or 409 when a move is not allowed.
 import { get, post, put } from './api.js';
 import { h, clear, time } from './dom.js';
-import { render } from './markdown.js';
 
 export const STATUS_LABELS = {
   DRAFT: 'Draft', IN_REVIEW: 'In review', CHANGES_REQUESTED: 'Changes requested', SCHEDULED: 'Scheduled',
@@ -72,7 +72,26 @@ export async function show(root, { me, announce, params }) {
     body.value = article ? article.body : '';
     const tags = h('input', { id: 'article-tags', name: 'tags', value: article ? article.tags.join(', ') : '', readonly: !editable, 'aria-describedby': 'tags-hint' });
     const preview = h('div', { class: 'preview', id: 'article-preview' });
-    const refresh = () => { clear(preview).append(render(body.value)); };
+    // The proof is the server's: the same renderer and allow-list cleaner as the public page, so what
+    // the writer sees is what readers will get. Requests are spaced out while the writer types, and an
+    // answer that arrives after a newer one is dropped.
+    let proofTimer = null;
+    let proofRequest = 0;
+    const refresh = () => {
+      clearTimeout(proofTimer);
+      proofTimer = setTimeout(async () => {
+        const mine = ++proofRequest;
+        try {
+          const { html } = await post('/api/articles/proofs', { body: body.value });
+          if (mine !== proofRequest) return;
+          const rendered = document.createElement('template');
+          rendered.innerHTML = html; // cleaned by the server's allow-list, as on the public page
+          clear(preview).append(rendered.content);
+        } catch (e) {
+          if (mine === proofRequest) clear(preview).append(h('p', { class: 'hint' }, 'Preview unavailable: ' + e.message));
+        }
+      }, 250);
+    };
     refresh();
     const form = h('form', { class: 'editor', id: 'article-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); save(); } },
       h('div', { class: 'row' },

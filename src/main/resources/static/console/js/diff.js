@@ -1,34 +1,12 @@
-// A line diff (longest common subsequence) laid out side by side: live text left, submitted right.
+// The server's redline (GET /api/articles/{id}/revisions/{rev}/redline) laid out side by side: live
+// text left, submitted right. The diff itself is computed on the server (java-diff-utils, Myers).
 import { h } from './dom.js';
 
-/** [{op: 'same'|'del'|'add', text}] turning `before` into `after`. */
-export function diffLines(before, after) {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  const n = a.length;
-  const m = b.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  const ops = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) { ops.push({ op: 'same', text: a[i] }); i++; j++; }
-    else if (lcs[i + 1][j] >= lcs[i][j + 1]) ops.push({ op: 'del', text: a[i++] });
-    else ops.push({ op: 'add', text: b[j++] });
-  }
-  while (i < n) ops.push({ op: 'del', text: a[i++] });
-  while (j < m) ops.push({ op: 'add', text: b[j++] });
-  return ops;
-}
+const OP = { SAME: 'same', REMOVED: 'del', ADDED: 'add' };
 
 /** Pairs removed and added lines into rows of a two-column table. */
-export function sideBySide(before, after, { leftLabel, rightLabel }) {
-  const ops = diffLines(before, after);
+export function sideBySide(redline, { leftLabel, rightLabel }) {
+  const ops = redline.lines.map((l) => ({ op: OP[l.change], text: l.text }));
   const rows = [];
   for (let k = 0; k < ops.length;) {
     if (ops[k].op === 'same') { rows.push([ops[k], ops[k]]); k++; continue; }
@@ -44,7 +22,7 @@ export function sideBySide(before, after, { leftLabel, rightLabel }) {
     return h('td', { class: entry.op }, entry.op === 'same' ? null : h('span', { class: 'sr-only' },
       entry.op === 'del' ? 'removed: ' : 'added: '), h('span', { 'aria-hidden': 'true', class: 'mark' }, mark), entry.text);
   };
-  const changed = ops.filter((o) => o.op !== 'same').length;
+  const changed = redline.changed;
   return h('table', { class: 'diff' },
     h('caption', {}, changed === 0 ? 'No changes' : `${changed} changed line${changed === 1 ? '' : 's'}`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, leftLabel), h('th', { scope: 'col' }, rightLabel))),

@@ -4,7 +4,6 @@ import { h, clear, time, waited } from './dom.js';
 import { sideBySide } from './diff.js';
 import { historyList, statusBadge } from './desk.js';
 
-const asText = (r) => (r ? `Title: ${r.title}\nSummary: ${r.summary}\nTags: ${(r.tags || []).join(', ')}\n\n${r.body}` : '');
 
 export async function show(root, { me, announce, params }) {
   const queueBody = h('tbody');
@@ -40,9 +39,10 @@ export async function show(root, { me, announce, params }) {
     }
     const revisions = await get(`/api/articles/${encodeURIComponent(id)}/revisions`);
     const liveSummary = revisions.find((r) => r.live && r.id !== review.revisionId);
-    const [submitted, live] = await Promise.all([
-      get(`/api/articles/${encodeURIComponent(id)}/revisions/${encodeURIComponent(review.revisionId)}`),
-      liveSummary ? get(`/api/articles/${encodeURIComponent(id)}/revisions/${encodeURIComponent(liveSummary.id)}`) : null,
+    const revisionPath = `/api/articles/${encodeURIComponent(id)}/revisions/${encodeURIComponent(review.revisionId)}`;
+    const [submitted, redline] = await Promise.all([
+      get(revisionPath),
+      get(liveSummary ? `${revisionPath}/redline?against=${encodeURIComponent(liveSummary.id)}` : `${revisionPath}/redline`),
     ]);
     const ownArticle = article.authorId === me.id;
     const note = h('textarea', { id: 'decision-note', name: 'note', rows: '3', maxlength: '4000', 'aria-describedby': 'note-hint' });
@@ -91,8 +91,8 @@ export async function show(root, { me, announce, params }) {
       h('h2', { id: 'review-title', tabindex: '-1' }, `Review: ${submitted.title}`),
       h('p', {}, statusBadge(article), ` Revision ${submitted.number}, submitted `, time(submitted.submittedAt),
         review.overdue ? h('strong', { class: 'error' }, ' · overdue') : null),
-      sideBySide(asText(live), asText(submitted), {
-        leftLabel: live ? `Live (revision ${live.number})` : 'Live: not published yet',
+      sideBySide(redline, {
+        leftLabel: liveSummary ? `Live (revision ${liveSummary.number})` : 'Live: not published yet',
         rightLabel: `Submitted (revision ${submitted.number})`,
       }),
       form, history);

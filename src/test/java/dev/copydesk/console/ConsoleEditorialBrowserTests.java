@@ -52,6 +52,8 @@ class ConsoleEditorialBrowserTests {
             browser.driver().findElement(By.id("article-tags")).sendKeys("city, traffic");
             browser.driver().findElement(By.id("article-body")).sendKeys(
                     "# Open again\n\nThe bridge is **open**. <script>alert(1)</script>\n\n- lanes: 4\n- cost: high");
+            // the proof comes from the server (POST /api/articles/proofs) a moment after typing stops
+            browser.waitForText(By.cssSelector("#article-preview h1"), "Open again");
             WebElement preview = browser.driver().findElement(By.id("article-preview"));
             assertThat(preview.findElement(By.tagName("h1")).getText()).isEqualTo("Open again");
             assertThat(preview.findElement(By.tagName("strong")).getText()).isEqualTo("open");

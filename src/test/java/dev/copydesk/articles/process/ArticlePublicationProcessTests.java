@@ -276,6 +276,25 @@ class ArticlePublicationProcessTests {
         assertThat(Duration.between(article.pendingReview().submittedAt(), sla.getDuedate().toInstant()))
                 .isEqualTo(Duration.ofHours(24));
         assertThat(article.pendingReview().dueAt()).isEqualTo(sla.getDuedate().toInstant());
+        assertThat(BpmnAwareTests.task(instance(article.id())).getDueDate())
+                .as("the review task's due date, which Tasklist, Cockpit and the overdue gauge read, is the SLA's")
+                .isEqualTo(sla.getDuedate());
+    }
+
+    @Test
+    void aRevisionReviewTaskIsDueWhenItsSlaTimerFires() {
+        ArticleDetails article = articles.inReview(writer, "Due Revision");
+        ProcessInstance instance = instance(article.id());
+        decideAsEditor(article.id(), ReviewDecision.APPROVE, null, null, null);
+        ArticleDetails live = desk.get(writer.member(), article.id());
+        desk.edit(writer.member(), article.id(), new ArticleDraft("Due Revision", "Updated", "New text.",
+                List.of()), live.version());
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-02-01T08:00:00Z")));
+        desk.submit(writer.member(), article.id());
+
+        assertThat(instance).isWaitingAt(TASK_REVIEW_REVISION);
+        assertThat(BpmnAwareTests.task(instance).getDueDate())
+                .isEqualTo(timer(instance, TIMER_REVISION_REVIEW_SLA).getDuedate());
     }
 
     @Test

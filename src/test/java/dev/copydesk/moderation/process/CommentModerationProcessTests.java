@@ -147,6 +147,9 @@ class CommentModerationProcessTests {
         Job timer = BpmnAwareTests.job(TIMER_QUEUE_SLA, instance);
         assertThat(Duration.between(Instant.now(), timer.getDuedate().toInstant()))
                 .isBetween(Duration.ofMinutes(119), Duration.ofMinutes(121));
+        assertThat(Duration.between(BpmnAwareTests.task(instance).getDueDate().toInstant(), timer.getDuedate().toInstant()).abs())
+                .as("the moderation task is due when its SLA timer fires, so Tasklist and the overdue gauge agree")
+                .isLessThan(Duration.ofSeconds(1));
         assertThat(comments.find(answer.id()).orElseThrow().queue()).isEqualTo(CommentQueue.PENDING);
         assertThat(events.stream(CommentHeld.class).filter(e -> e.commentId().equals(answer.id())))
                 .singleElement().satisfies(e -> assertThat(e.data()).containsEntry("reasons", List.of("FIRST_COMMENT")));

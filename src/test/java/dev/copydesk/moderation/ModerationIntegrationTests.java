@@ -57,6 +57,8 @@ class ModerationIntegrationTests {
     @Autowired StaffFixtures staff;
     @Autowired ArticleFixtures articles;
     @Autowired CommentDesk comments;
+    @Autowired QueueCounts queueCounts;
+    @Autowired ModerationDecisions queueDecisions;
     @Autowired ModerationSettingsStore settings;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
@@ -108,6 +110,39 @@ class ModerationIntegrationTests {
                 .andExpect(jsonPath(item + ".dueAt").isNotEmpty())
                 .andExpect(jsonPath(item + ".overdue").value(hasItem(false)));
         assertThat(comments.find(rejected).orElseThrow().status()).isEqualTo(CommentStatus.REJECTED);
+    }
+
+    @Test
+    void queueTotalStaysExactUnderConcurrentHoldsAndDecisions() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> held = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                held.add(pool.submit(() -> client.comment(article.slug(), newEmail(), "Held at once " + n)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : held) {
+                ids.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            List<Future<?>> decided = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String id = ids.get(i);
+                Decision decision = i % 2 == 0 ? Decision.APPROVE : Decision.REJECT;
+                decided.add(pool.submit(() -> queueDecisions.decide(id, decision, null, "moderator-0")));
+            }
+            for (Future<?> f : decided) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(queueCounts.size(CommentQueue.PENDING)).isEqualTo(comments.queueSize(CommentQueue.PENDING));
+        String body = mvc.perform(get("/api/moderation/queue").param("limit", "2").with(moderator.login()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(body, "$.total")).longValue())
+                .isEqualTo(comments.queueSize(CommentQueue.PENDING)).isGreaterThanOrEqualTo(12);
     }
 
     @Test

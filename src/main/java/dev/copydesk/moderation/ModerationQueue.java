@@ -5,12 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
-import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
@@ -41,26 +36,14 @@ public class ModerationQueue {
 
     private final CommentDesk comments;
     private final PublishedArticles articles;
-    private final ModerationProperties properties;
+    private final QueueCounts counts;
     private final Clock clock;
-    /**
-     * Queue totals, counted by one thread at a time: with a million held comments a count takes
-     * seconds, so a page is served with the last total while one background refresh runs, instead
-     * of every request counting at once when the value expires.
-     */
-    private final LoadingCache<CommentQueue, Long> totals;
-    private final SlowCountThrottle throttle = new SlowCountThrottle(System::nanoTime);
 
-    ModerationQueue(CommentDesk comments, PublishedArticles articles, ModerationProperties properties, Clock clock) {
+    ModerationQueue(CommentDesk comments, PublishedArticles articles, QueueCounts counts, Clock clock) {
         this.comments = comments;
         this.articles = articles;
-        this.properties = properties;
+        this.counts = counts;
         this.clock = clock;
-        Duration ttl = properties.queueTotalCacheTtl();
-        this.totals = Caffeine.newBuilder()
-                .refreshAfterWrite(ttl.isZero() || ttl.isNegative() ? Duration.ofNanos(1) : ttl)
-                .executor(COUNTER)
-                .build(queue -> throttle.count(queue, () -> comments.queueSize(queue)));
     }
 
     public QueuePage page(CommentQueue queue, KeysetCursor cursor, int limit) {
@@ -84,63 +67,17 @@ public class ModerationQueue {
                 c.parentId() == null ? null : parents.get(c.parentId()),
                 c.reasons(), c.flags(), authors.get(c.authorKey()), c.createdAt(), c.queuedAt(), c.dueAt(),
                 c.overdue() || (c.dueAt() != null && now.isAfter(c.dueAt())))).toList();
-        return new QueuePage(items, next, total(queue));
+        return new QueuePage(items, next, total(queue, items.size(), next != null));
     }
 
     /**
-     * The queue's size as last counted; {@code -1} until the first count, which runs in the
-     * background (never on the request path, where it would hold a connection for seconds).
+     * The queue's exact size from {@link QueueCounts}, never fewer than this page shows: the page and
+     * the count are two statements, and a decision committed between them may already have left the
+     * count while the page still showed it.
      */
-    private long total(CommentQueue queue) {
-        if (properties.queueTotalCacheTtl().isZero() || properties.queueTotalCacheTtl().isNegative()) {
-            return comments.queueSize(queue);
-        }
-        Long counted = totals.getIfPresent(queue);
-        if (counted == null) {
-            totals.refresh(queue);
-            return -1;
-        }
-        return counted;
+    private long total(CommentQueue queue, int onPage, boolean more) {
+        return Math.max(counts.size(queue), onPage + (more ? 1L : 0L));
     }
-
-    /**
-     * Keeps a slow count from running all the time: a recount is skipped (the last total is kept)
-     * until ten times as long as the last count took has passed since it began. With a million held
-     * comments a count takes one to two seconds, so it runs at most every 10 to 20 seconds, about a
-     * tenth of one core, instead of back to back under a steady stream of page reads.
-     */
-    static final class SlowCountThrottle {
-
-        static final int SPACING = 10;
-
-        private final LongSupplier nanoTime;
-        private final Map<CommentQueue, Counted> last = new ConcurrentHashMap<>();
-
-        SlowCountThrottle(LongSupplier nanoTime) {
-            this.nanoTime = nanoTime;
-        }
-
-        long count(CommentQueue queue, LongSupplier counter) {
-            Counted previous = last.get(queue);
-            long started = nanoTime.getAsLong();
-            if (previous != null && started - previous.started() < SPACING * previous.took()) {
-                return previous.total();
-            }
-            long total = counter.getAsLong();
-            last.put(queue, new Counted(total, started, nanoTime.getAsLong() - started));
-            return total;
-        }
-
-        private record Counted(long total, long started, long took) {
-        }
-    }
-
-    /** One thread counts queues, so a slow count never runs twice at once. */
-    private static final java.util.concurrent.Executor COUNTER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "moderation-queue-counter");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** One queued comment with its context; {@code authorEmail} is for staff only. */
     public record QueueItem(String commentId, String queue, String articleSlug, String articleTitle, String authorName,

@@ -32,6 +32,8 @@ class DatabaseOutage {
     static final String DETAIL = "The service cannot reach its database right now; nothing was changed. "
             + "Try again in a few seconds";
 
+    static final String ROLLBACK_FAILED = "Unable to rollback against JDBC Connection";
+
     private final ProblemWriter problems;
 
     DatabaseOutage(ProblemWriter problems) {
@@ -46,6 +48,11 @@ class DatabaseOutage {
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // Hibernate's TransactionException (under Spring's TransactionSystemException) when the
+            // connection died inside a transaction: the rollback fails, and nothing was committed
+            if (t.getMessage() != null && t.getMessage().startsWith(ROLLBACK_FAILED)) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

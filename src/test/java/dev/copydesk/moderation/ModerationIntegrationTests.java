@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -29,6 +30,7 @@ import dev.copydesk.articles.PublishedArticle;
 import dev.copydesk.comments.CommentDesk;
 import dev.copydesk.comments.CommentQueue;
 import dev.copydesk.comments.CommentStatus;
+import dev.copydesk.operations.DriftCheck;
 import dev.copydesk.support.ArticleFixtures;
 import dev.copydesk.support.CommentClient;
 import dev.copydesk.support.CopydeskIntegrationTest;
@@ -57,9 +59,15 @@ class ModerationIntegrationTests {
     @Autowired StaffFixtures staff;
     @Autowired ArticleFixtures articles;
     @Autowired CommentDesk comments;
+    @Autowired QueueCounts queueCounts;
+    @Autowired ModerationDecisions queueDecisions;
     @Autowired ModerationSettingsStore settings;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
+    @Autowired DriftCheck drift;
+    @Autowired MeterRegistry meters;
+    @Autowired org.springframework.boot.actuate.health.HealthContributorRegistry healthContributors;
+    @Autowired org.springframework.boot.actuate.health.HealthEndpointGroups healthGroups;
 
     CommentClient client;
     PublishedArticle article;
@@ -108,6 +116,65 @@ class ModerationIntegrationTests {
                 .andExpect(jsonPath(item + ".dueAt").isNotEmpty())
                 .andExpect(jsonPath(item + ".overdue").value(hasItem(false)));
         assertThat(comments.find(rejected).orElseThrow().status()).isEqualTo(CommentStatus.REJECTED);
+    }
+
+    @Test
+    void queueTotalStaysExactUnderConcurrentHoldsAndDecisions() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> held = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                held.add(pool.submit(() -> client.comment(article.slug(), newEmail(), "Held at once " + n)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : held) {
+                ids.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            List<Future<?>> decided = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String id = ids.get(i);
+                Decision decision = i % 2 == 0 ? Decision.APPROVE : Decision.REJECT;
+                decided.add(pool.submit(() -> queueDecisions.decide(id, decision, null, "moderator-0")));
+            }
+            for (Future<?> f : decided) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(queueCounts.size(CommentQueue.PENDING)).isEqualTo(comments.queueSize(CommentQueue.PENDING));
+        String body = mvc.perform(get("/api/moderation/queue").param("limit", "2").with(moderator.login()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(body, "$.total")).longValue())
+                .isEqualTo(comments.queueSize(CommentQueue.PENDING)).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void driftCheckReportsAQueuedCommentAndAnArticleInReviewWhoseProcessesWereDeleted() throws Exception {
+        java.util.Map<String, Long> before = drift.run().kinds();
+        String held = client.comment(article.slug(), newEmail(), "Held, then its process is deleted");
+        assertThat(comments.find(held).orElseThrow().queue()).isEqualTo(CommentQueue.PENDING);
+        Staff writer = staff.create(Role.WRITER);
+        String inReview = articles.inReview(writer, "Drift " + UUID.randomUUID()).id();
+        runtime.deleteProcessInstance(comments.find(held).orElseThrow().processInstanceId(), "drift test");
+        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(inReview)
+                .singleResult().getId(), "drift test");
+
+        String body = mvc.perform(post("/api/admin/drift").with(staff.admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (String kind : List.of("comment-queued-without-task", "article-in-review-without-task")) {
+            long was = before.getOrDefault(kind, 0L);
+            assertThat(((Number) JsonPath.read(body, "$.kinds['" + kind + "']")).longValue()).as(kind).isEqualTo(was + 1);
+            assertThat(meters.get("copydesk.drift").tag("kind", kind).gauge().value()).as(kind).isEqualTo(was + 1.0);
+        }
+        mvc.perform(get("/api/admin/drift").with(moderator.login())).andExpect(status().isForbidden());
+        assertThat(drift.last().total()).isGreaterThanOrEqualTo(2);
+        // a health detail, but not in the readiness group: drift does not take the node out of rotation
+        var indicator = (org.springframework.boot.actuate.health.HealthIndicator) healthContributors.getContributor("drift");
+        assertThat(indicator.health().getDetails().get("kinds")).isEqualTo(drift.last().kinds());
+        assertThat(healthGroups.get("readiness").isMember("drift")).isFalse();
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,17 @@ class DatabaseOutageTests {
         assertThat(DatabaseOutage.isOutage(new SQLException("terminating connection due to administrator command",
                 "57P01"))).isTrue();
         assertThat(DatabaseOutage.isOutage(new DataAccessResourceFailureException("gone"))).isTrue();
+    }
+
+    @Test
+    void aRollbackThatFailsOnADeadConnectionIsAnOutage() {
+        // the chain seen as a 500 during an outage: Spring over Hibernate over a closed connection
+        RuntimeException hibernate = new RuntimeException("Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed"));
+        assertThat(DatabaseOutage.isOutage(new TransactionSystemException("Could not roll back JPA transaction",
+                hibernate))).isTrue();
+        assertThat(DatabaseOutage.isOutage(new TransactionSystemException("Could not commit JPA transaction",
+                new RuntimeException("Unable to commit against JDBC Connection")))).isFalse();
     }
 
     @Test

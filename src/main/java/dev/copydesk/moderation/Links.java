@@ -54,6 +54,9 @@ final class Links {
     }
 
     private static int countPlain(String body) {
+        if (!mayHaveLink(body)) {
+            return 0;
+        }
         Matcher m = LINK.matcher(body);
         int n = 0;
         while (m.find()) {
@@ -100,7 +103,35 @@ final class Links {
         return out.append(body, last, body.length()).toString();
     }
 
-    /** A cheap look before the regular expression: most comments have none of these. */
+    private static final String[] TLDS = TLD.split("\\|");
+
+    /**
+     * A cheap look before {@link #LINK}: every link it finds contains {@code ://}, {@code www.} or a
+     * full stop followed by a top-level domain, so a text with none of these has no link (most
+     * comments). Looser than the expression, never stricter.
+     */
+    private static boolean mayHaveLink(String body) {
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            if (c == '.') {
+                for (String tld : TLDS) {
+                    if (body.regionMatches(true, i + 1, tld, 0, tld.length())) {
+                        return true;
+                    }
+                }
+            } else if (c == ':' && body.startsWith("//", i + 1)
+                    || (c == 'w' || c == 'W') && body.regionMatches(true, i, "www.", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A cheap look before {@link #DISGUISE}: most comments have none of these. Whitespace is any the
+     * expression's {@code \\s} means; an opening bracket counts only before a full stop or "dot".
+     */
     private static boolean mayBeDisguised(String body) {
         int n = body.length();
         for (int i = 0; i < n; i++) {
@@ -110,17 +141,16 @@ final class Links {
                     return true;
                 }
                 case '[', '(', '{', '<' -> {
-                    int j = i + 1;
-                    while (j < n && body.charAt(j) == ' ') {
-                        j++;
-                    }
-                    if (j < n && (body.charAt(j) == '.' || body.charAt(j) == 'd' || body.charAt(j) == 'D')) {
+                    int j = skipSpace(body, i + 1);
+                    if (j < n && (body.charAt(j) == '.' || body.regionMatches(true, j, "dot", 0, 3))) {
                         return true;
                     }
                 }
-                case ' ' -> {
-                    if (i + 2 < n && body.charAt(i + 1) == '.' && body.charAt(i + 2) == ' '
-                            || body.regionMatches(true, i, " dot ", 0, 5)) {
+                case ' ', '\t', '\n', '\u000B', '\f', '\r' -> {
+                    // " . " and " dot " between name parts
+                    int j = skipSpace(body, i + 1);
+                    if (j + 1 < n && body.charAt(j) == '.' && space(body.charAt(j + 1))
+                            || j + 3 < n && body.regionMatches(true, j, "dot", 0, 3) && space(body.charAt(j + 3))) {
                         return true;
                     }
                 }
@@ -134,6 +164,19 @@ final class Links {
             }
         }
         return false;
+    }
+
+    private static int skipSpace(String body, int from) {
+        int j = from;
+        while (j < body.length() && space(body.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    /** What {@code \\s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The word(s) around a match, for a detail. */

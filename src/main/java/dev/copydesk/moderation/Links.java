@@ -53,16 +53,37 @@ final class Links {
         return scan(body).count();
     }
 
+    /**
+     * Every match of {@link #LINK} lies inside one run of characters other than whitespace, {@code <},
+     * {@code >} and {@code "}, and the separators are no word characters, so counting run by run
+     * (with transparent bounds for {@code \b}) counts the same; only runs that may hold a link are
+     * given to the expression.
+     */
     private static int countPlain(String body) {
-        if (!mayHaveLink(body)) {
-            return 0;
-        }
-        Matcher m = LINK.matcher(body);
+        Matcher m = LINK.matcher(body).useTransparentBounds(true).useAnchoringBounds(false);
         int n = 0;
-        while (m.find()) {
-            n++;
+        int length = body.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && outsideLink(body.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < length && !outsideLink(body.charAt(i))) {
+                i++;
+            }
+            if (start < i && mayHaveLink(body, start, i)) {
+                m.region(start, i);
+                while (m.find()) {
+                    n++;
+                }
+            }
         }
         return n;
+    }
+
+    private static boolean outsideLink(char c) {
+        return space(c) || c == '<' || c == '>' || c == '"';
     }
 
     /** The disguised links, as written. */
@@ -110,18 +131,17 @@ final class Links {
      * full stop followed by a top-level domain, so a text with none of these has no link (most
      * comments). Looser than the expression, never stricter.
      */
-    private static boolean mayHaveLink(String body) {
-        int n = body.length();
-        for (int i = 0; i < n; i++) {
+    private static boolean mayHaveLink(String body, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = body.charAt(i);
             if (c == '.') {
                 for (String tld : TLDS) {
-                    if (body.regionMatches(true, i + 1, tld, 0, tld.length())) {
+                    if (i + 1 + tld.length() <= to && body.regionMatches(true, i + 1, tld, 0, tld.length())) {
                         return true;
                     }
                 }
-            } else if (c == ':' && body.startsWith("//", i + 1)
-                    || (c == 'w' || c == 'W') && body.regionMatches(true, i, "www.", 0, 4)) {
+            } else if (c == ':' && i + 3 <= to && body.startsWith("//", i + 1)
+                    || (c == 'w' || c == 'W') && i + 4 <= to && body.regionMatches(true, i, "www.", 0, 4)) {
                 return true;
             }
         }
@@ -130,7 +150,7 @@ final class Links {
 
     /**
      * A cheap look before {@link #DISGUISE}: most comments have none of these. Whitespace is any the
-     * expression's {@code \\s} means; an opening bracket counts only before a full stop or "dot".
+     * expression's {@code \s} means; an opening bracket counts only before a full stop or "dot".
      */
     private static boolean mayBeDisguised(String body) {
         int n = body.length();
@@ -174,7 +194,7 @@ final class Links {
         return j;
     }
 
-    /** What {@code \\s} matches without UNICODE_CHARACTER_CLASS. */
+    /** What {@code \s} matches without UNICODE_CHARACTER_CLASS. */
     private static boolean space(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }

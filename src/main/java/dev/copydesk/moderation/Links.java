@@ -53,13 +53,37 @@ final class Links {
         return scan(body).count();
     }
 
+    /**
+     * Every match of {@link #LINK} lies inside one run of characters other than whitespace, {@code <},
+     * {@code >} and {@code "}, and the separators are no word characters, so counting run by run
+     * (with transparent bounds for {@code \b}) counts the same; only runs that may hold a link are
+     * given to the expression.
+     */
     private static int countPlain(String body) {
-        Matcher m = LINK.matcher(body);
+        Matcher m = LINK.matcher(body).useTransparentBounds(true).useAnchoringBounds(false);
         int n = 0;
-        while (m.find()) {
-            n++;
+        int length = body.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && outsideLink(body.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < length && !outsideLink(body.charAt(i))) {
+                i++;
+            }
+            if (start < i && mayHaveLink(body, start, i)) {
+                m.region(start, i);
+                while (m.find()) {
+                    n++;
+                }
+            }
         }
         return n;
+    }
+
+    private static boolean outsideLink(char c) {
+        return space(c) || c == '<' || c == '>' || c == '"';
     }
 
     /** The disguised links, as written. */
@@ -100,7 +124,34 @@ final class Links {
         return out.append(body, last, body.length()).toString();
     }
 
-    /** A cheap look before the regular expression: most comments have none of these. */
+    private static final String[] TLDS = TLD.split("\\|");
+
+    /**
+     * A cheap look before {@link #LINK}: every link it finds contains {@code ://}, {@code www.} or a
+     * full stop followed by a top-level domain, so a text with none of these has no link (most
+     * comments). Looser than the expression, never stricter.
+     */
+    private static boolean mayHaveLink(String body, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = body.charAt(i);
+            if (c == '.') {
+                for (String tld : TLDS) {
+                    if (i + 1 + tld.length() <= to && body.regionMatches(true, i + 1, tld, 0, tld.length())) {
+                        return true;
+                    }
+                }
+            } else if (c == ':' && i + 3 <= to && body.startsWith("//", i + 1)
+                    || (c == 'w' || c == 'W') && i + 4 <= to && body.regionMatches(true, i, "www.", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A cheap look before {@link #DISGUISE}: most comments have none of these. Whitespace is any the
+     * expression's {@code \s} means; an opening bracket counts only before a full stop or "dot".
+     */
     private static boolean mayBeDisguised(String body) {
         int n = body.length();
         for (int i = 0; i < n; i++) {
@@ -110,17 +161,16 @@ final class Links {
                     return true;
                 }
                 case '[', '(', '{', '<' -> {
-                    int j = i + 1;
-                    while (j < n && body.charAt(j) == ' ') {
-                        j++;
-                    }
-                    if (j < n && (body.charAt(j) == '.' || body.charAt(j) == 'd' || body.charAt(j) == 'D')) {
+                    int j = skipSpace(body, i + 1);
+                    if (j < n && (body.charAt(j) == '.' || body.regionMatches(true, j, "dot", 0, 3))) {
                         return true;
                     }
                 }
-                case ' ' -> {
-                    if (i + 2 < n && body.charAt(i + 1) == '.' && body.charAt(i + 2) == ' '
-                            || body.regionMatches(true, i, " dot ", 0, 5)) {
+                case ' ', '\t', '\n', '\u000B', '\f', '\r' -> {
+                    // " . " and " dot " between name parts
+                    int j = skipSpace(body, i + 1);
+                    if (j + 1 < n && body.charAt(j) == '.' && space(body.charAt(j + 1))
+                            || j + 3 < n && body.regionMatches(true, j, "dot", 0, 3) && space(body.charAt(j + 3))) {
                         return true;
                     }
                 }
@@ -134,6 +184,19 @@ final class Links {
             }
         }
         return false;
+    }
+
+    private static int skipSpace(String body, int from) {
+        int j = from;
+        while (j < body.length() && space(body.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    /** What {@code \s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The word(s) around a match, for a detail. */

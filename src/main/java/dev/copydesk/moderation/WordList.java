@@ -298,6 +298,9 @@ final class WordList {
         List<int[]> at = null;
         List<Pattern> found = null;
         for (int i = 0; i < n; i++) {
+            if (!oddPatterns && !startsPattern(token, i)) {
+                continue; // no pattern of an inside length starts with these three letters: no substring to look up
+            }
             for (int length : insideLengths) {
                 if (i + length > n || length >= n) {
                     break;
@@ -324,6 +327,15 @@ final class WordList {
                 offer(best, new Hit(p.entry(), Disguise.GLUED, word.raw(), certain, p.entry().ambiguous() && text.nameLike(word)));
             }
         }
+    }
+
+    /** A pattern of {@link #MIN_LENGTH_INSIDE} letters or more may start at {@code i} (only when no pattern is odd). */
+    private boolean startsPattern(String token, int i) {
+        if (i + MIN_LENGTH_INSIDE > token.length()) {
+            return false;
+        }
+        int t = trigram(token, i);
+        return t >= 0 && trigrams[t];
     }
 
     private boolean mayContainPattern(String token) {
@@ -386,7 +398,6 @@ final class WordList {
         outer:
         for (int i = 0; i + parts.size() <= words.size(); i++) {
             Disguise how = Disguise.NONE;
-            StringBuilder seen = new StringBuilder();
             for (int k = 0; k < parts.size(); k++) {
                 Disguise matched = null;
                 for (Spelling s : words.get(i + k).spellings()) {
@@ -400,6 +411,9 @@ final class WordList {
                     continue outer;
                 }
                 how = how.ordinal() >= matched.ordinal() ? how : matched;
+            }
+            StringBuilder seen = new StringBuilder(); // only for a match: most words start none
+            for (int k = 0; k < parts.size(); k++) {
                 seen.append(k > 0 ? " " : "").append(words.get(i + k).raw());
             }
             offer(best, new Hit(phrase, how, seen.toString(), true, false));

@@ -135,7 +135,11 @@ class OperationsIntegrationTests {
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].post").exists())
                 .andExpect(jsonPath("$.paths['/error']").doesNotExist())
-                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"));
+                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
+                .andExpect(jsonPath("$.components.schemas.DecisionRequest").doesNotExist())
+                .andExpect(jsonPath("$.components.schemas.ArticleDecisionRequest.properties.publishAt").exists())
+                .andExpect(jsonPath("$.components.schemas.ArticleDecisionRequest.properties.note").exists())
+                .andExpect(jsonPath("$.components.schemas.CommentDecisionRequest.properties.reason").exists());
     }
 
     @Test

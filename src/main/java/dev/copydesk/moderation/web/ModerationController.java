@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -113,6 +114,7 @@ class ModerationController {
     }
 
     /** {@code reason} is one of the flag reasons; required to reject. */
+    @Schema(name = "CommentDecisionRequest", description = "A moderator's decision on a held comment")
     record DecisionRequest(@NotNull Decision decision, FlagReason reason) {
         void check() {
             if (decision == Decision.REJECT && reason == null) {

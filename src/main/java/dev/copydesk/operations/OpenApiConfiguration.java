@@ -80,6 +80,13 @@ class OpenApiConfiguration {
                     operation.setSecurity(List.of());
                 }
                 ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+                // every controller answers JSON (the event streams declare text/event-stream)
+                responses.values().forEach(response -> {
+                    Content content = response.getContent();
+                    if (content != null && content.containsKey("*/*")) {
+                        content.addMediaType("application/json", content.remove("*/*"));
+                    }
+                });
                 boolean takesInput = operation.getRequestBody() != null
                         || (operation.getParameters() != null && !operation.getParameters().isEmpty());
                 if (takesInput) {

@@ -153,6 +153,7 @@ class OperationsIntegrationTests {
         Files.createDirectories(target.getParent());
         Files.write(target, document);
         assertThat(Files.size(target)).isEqualTo(document.length).isGreaterThan(1000L);
+        assertThat(new String(document, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("*/*");
         mvc.perform(get("/v3/api-docs")).andExpect(jsonPath("$.paths['/api/public/articles/{slug}'].get.security").isEmpty())
                 .andExpect(jsonPath("$.paths['/api/public/unsubscribe'].post.security").isEmpty())
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.security").doesNotExist())
@@ -160,6 +161,7 @@ class OperationsIntegrationTests {
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.responses['400'].content['application/problem+json'].schema['$ref']")
                         .value("#/components/schemas/Problem"))
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.responses['403']").exists())
+                .andExpect(jsonPath("$.paths['/api/public/events'].get.responses['200'].content['text/event-stream']").exists())
                 .andExpect(jsonPath("$.paths['/api/public/articles/{slug}'].get.responses['401']").doesNotExist())
                 .andExpect(jsonPath("$.components.schemas.Problem.properties.errors.items.properties.field").exists())
                 .andExpect(jsonPath("$.components.schemas.Problem.properties.requestId").exists());

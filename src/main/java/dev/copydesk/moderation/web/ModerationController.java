@@ -1,5 +1,6 @@
 package dev.copydesk.moderation.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +89,7 @@ class ModerationController {
         return decisions.history(id);
     }
 
+    @ApiResponse(responseCode = "201", description = "The ban, created", useReturnTypeSchema = true)
     @PostMapping("/bans")
     ResponseEntity<Bans.BanResult> ban(@Valid @RequestBody BanRequest request, @AuthenticationPrincipal StaffMember me) {
         Bans.BanResult result = bans.ban(request.authorEmail(), request.reason(),

@@ -165,6 +165,7 @@ class OperationsIntegrationTests {
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.responses['200']").doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/articles'].post.responses['201']").exists())
                 .andExpect(jsonPath("$.paths['/api/public/articles/{slug}/comments'].post.responses['202']").exists())
+                .andExpect(jsonPath("$.paths['/api/public/comments/{id}/flags'].post.responses['202']").exists())
                 .andExpect(jsonPath("$.paths['/api/admin/webhooks/{id}'].delete.responses['204']").exists())
                 .andExpect(jsonPath("$.paths['/api/admin/webhooks/{id}'].delete.responses['200']").doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/public/events'].get.responses['200'].content['text/event-stream']").exists())

@@ -101,6 +101,7 @@ class PublicCommentController {
         return json.respond(threadPages, slug, variant, ifNoneMatch, () -> thread.page(slug, after, size));
     }
 
+    @ApiResponse(responseCode = "202", description = "The flag, received", useReturnTypeSchema = true)
     @PostMapping("/api/public/comments/{id}/flags")
     ResponseEntity<FlagView> flag(@PathVariable String id, @Valid @RequestBody FlagRequest body,
             HttpServletRequest request) {

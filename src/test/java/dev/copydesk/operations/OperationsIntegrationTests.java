@@ -1,5 +1,7 @@
 package dev.copydesk.operations;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
@@ -135,7 +137,41 @@ class OperationsIntegrationTests {
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].post").exists())
                 .andExpect(jsonPath("$.paths['/error']").doesNotExist())
-                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"));
+                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
+                .andExpect(jsonPath("$.components.schemas.DecisionRequest").doesNotExist())
+                .andExpect(jsonPath("$.components.schemas.ArticleDecisionRequest.properties.publishAt").exists())
+                .andExpect(jsonPath("$.components.schemas.ArticleDecisionRequest.properties.note").exists())
+                .andExpect(jsonPath("$.components.schemas.CommentDecisionRequest.properties.reason").exists());
+    }
+
+    /** Writes the served document to target/openapi.json, where .ci/run lints it after `mvn -B test`. */
+    @Test
+    void openApiDocumentExportedForTheLint() throws Exception {
+        byte[] document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        Path target = Path.of("target", "openapi.json");
+        Files.createDirectories(target.getParent());
+        Files.write(target, document);
+        assertThat(Files.size(target)).isEqualTo(document.length).isGreaterThan(1000L);
+        assertThat(new String(document, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("*/*");
+        mvc.perform(get("/v3/api-docs")).andExpect(jsonPath("$.paths['/api/public/articles/{slug}'].get.security").isEmpty())
+                .andExpect(jsonPath("$.paths['/api/public/unsubscribe'].post.security").isEmpty())
+                .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.security").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.summary").value("Create (account)"))
+                .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.responses['400'].content['application/problem+json'].schema['$ref']")
+                        .value("#/components/schemas/Problem"))
+                .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.responses['403']").exists())
+                .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.responses['201'].content['application/json']").exists())
+                .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.responses['200']").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/articles'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/public/articles/{slug}/comments'].post.responses['202']").exists())
+                .andExpect(jsonPath("$.paths['/api/public/comments/{id}/flags'].post.responses['202']").exists())
+                .andExpect(jsonPath("$.paths['/api/admin/webhooks/{id}'].delete.responses['204']").exists())
+                .andExpect(jsonPath("$.paths['/api/admin/webhooks/{id}'].delete.responses['200']").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/public/events'].get.responses['200'].content['text/event-stream']").exists())
+                .andExpect(jsonPath("$.paths['/api/public/articles/{slug}'].get.responses['401']").doesNotExist())
+                .andExpect(jsonPath("$.components.schemas.Problem.properties.errors.items.properties.field").exists())
+                .andExpect(jsonPath("$.components.schemas.Problem.properties.requestId").exists());
     }
 
     @Test

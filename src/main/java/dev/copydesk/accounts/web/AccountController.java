@@ -1,5 +1,6 @@
 package dev.copydesk.accounts.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 
@@ -37,6 +38,7 @@ class AccountController {
         return MeView.of(me);
     }
 
+    @ApiResponse(responseCode = "201", description = "The account, created (Location names it)", useReturnTypeSchema = true)
     @PostMapping("/api/admin/accounts")
     ResponseEntity<AccountView> create(@Valid @RequestBody CreateAccountRequest request) {
         AccountView created = AccountView.of(directory.create(new NewAccount(request.username(),

@@ -1,5 +1,6 @@
 package dev.copydesk.articles.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 
@@ -41,6 +42,7 @@ class ArticleController {
         this.desk = desk;
     }
 
+    @ApiResponse(responseCode = "201", description = "The draft, created (Location names it)", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<ArticleDetails> create(@AuthenticationPrincipal StaffMember me,
             @Valid @RequestBody CreateArticleRequest request) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -52,6 +53,7 @@ final class ArticleRequests {
      * {@code note} is required for REQUEST_CHANGES and REJECT (checked by the module, field {@code note}).
      * {@code version} is the article version the editor reviewed; a stale one is 409.
      */
+    @Schema(name = "ArticleDecisionRequest", description = "An editor's review decision on a submitted article")
     record DecisionRequest(@NotNull ReviewDecision decision,
             @JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) String note, Instant publishAt,
             Instant unpublishAt, @NotNull Long version) {

@@ -64,6 +64,7 @@ class PublicCommentController {
         this.flags = flags;
     }
 
+    @ApiResponse(responseCode = "202", description = "Received and screened: APPROVED, HELD or REJECTED", useReturnTypeSchema = true)
     @PostMapping("/api/public/articles/{slug}/comments")
     ResponseEntity<IntakeView> post(@PathVariable String slug, @Valid @RequestBody NewCommentRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -100,6 +101,7 @@ class PublicCommentController {
         return json.respond(threadPages, slug, variant, ifNoneMatch, () -> thread.page(slug, after, size));
     }
 
+    @ApiResponse(responseCode = "202", description = "The flag, received", useReturnTypeSchema = true)
     @PostMapping("/api/public/comments/{id}/flags")
     ResponseEntity<FlagView> flag(@PathVariable String id, @Valid @RequestBody FlagRequest body,
             HttpServletRequest request) {

@@ -1,11 +1,13 @@
 package dev.copydesk.moderation.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -87,6 +89,7 @@ class ModerationController {
         return decisions.history(id);
     }
 
+    @ApiResponse(responseCode = "201", description = "The ban, created", useReturnTypeSchema = true)
     @PostMapping("/bans")
     ResponseEntity<Bans.BanResult> ban(@Valid @RequestBody BanRequest request, @AuthenticationPrincipal StaffMember me) {
         Bans.BanResult result = bans.ban(request.authorEmail(), request.reason(),
@@ -113,6 +116,7 @@ class ModerationController {
     }
 
     /** {@code reason} is one of the flag reasons; required to reject. */
+    @Schema(name = "CommentDecisionRequest", description = "A moderator's decision on a held comment")
     record DecisionRequest(@NotNull Decision decision, FlagReason reason) {
         void check() {
             if (decision == Decision.REJECT && reason == null) {

@@ -1,5 +1,6 @@
 package dev.copydesk.notifications.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 
@@ -30,6 +31,7 @@ class WebhookController {
         this.webhooks = webhooks;
     }
 
+    @ApiResponse(responseCode = "201", description = "The webhook, registered (Location names it)", useReturnTypeSchema = true)
     @PostMapping("/api/admin/webhooks")
     ResponseEntity<WebhookDetails> register(@Valid @RequestBody RegisterWebhookRequest request) {
         WebhookDetails created = webhooks.register(new NewWebhook(request.url().trim(), request.secret(),
@@ -42,6 +44,7 @@ class WebhookController {
         return webhooks.all();
     }
 
+    @ApiResponse(responseCode = "204", description = "Removed; no body")
     @DeleteMapping("/api/admin/webhooks/{id}")
     ResponseEntity<Void> remove(@PathVariable String id) {
         webhooks.remove(id);

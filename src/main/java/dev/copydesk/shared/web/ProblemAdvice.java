@@ -106,10 +106,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.CONFLICT, "The request conflicts with existing data"), null);
     }
 
+    @ExceptionHandler(LenientBinding.InvalidBody.class)
+    ResponseEntity<Object> invalidBody(LenientBinding.InvalidBody e) {
+        return respond(Problems.invalid("The request has invalid fields", e.errors()), null);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraint(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(LenientBinding.ORDER)
                 .toList();
         return respond(Problems.invalid("The request has invalid fields", errors), null);
     }
@@ -155,6 +161,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             result.getResolvableErrors().forEach(err -> errors.add(new FieldError(
                     name == null ? "parameter" : name, err.getDefaultMessage())));
         });
+        errors.sort(LenientBinding.ORDER);
         return respond(Problems.invalid("The request has invalid parameters", errors), null);
     }
 
@@ -237,6 +244,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         List<FieldError> errors = new ArrayList<>();
         result.getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
         result.getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        errors.sort(LenientBinding.ORDER);
         return errors;
     }
 

@@ -86,6 +86,36 @@ class ProblemDocumentsIntegrationTests {
     }
 
     @Test
+    void everyWrongFieldAtOnceInFieldPathOrderEveryTime() throws Exception {
+        for (int call = 0; call < 2; call++) {
+            ResultActions result = postAccount("{\"username\":\"x\",\"roles\":[\"KING\"]}");
+            isProblem(result, 400);
+            result.andExpect(jsonPath("$.errors.length()").value(5))
+                    .andExpect(jsonPath("$.errors[0].field").value("displayName"))
+                    .andExpect(jsonPath("$.errors[1].field").value("email"))
+                    .andExpect(jsonPath("$.errors[2].field").value("password"))
+                    .andExpect(jsonPath("$.errors[3].field").value("roles[0]"))
+                    .andExpect(jsonPath("$.errors[3].message").value(containsString("EDITOR")))
+                    .andExpect(jsonPath("$.errors[4].field").value("username"))
+                    .andExpect(jsonPath("$.errors[4].message").value(containsString("lower-case")));
+        }
+    }
+
+    @Test
+    void wrongTypesAndUnknownFieldsReportedWithConstraintErrors() throws Exception {
+        ResultActions result = mvc.perform(patch("/api/admin/accounts/00000000-0000-0000-0000-000000000000")
+                .with(staff.admin()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"password\":\"short\",\"enabled\":\"maybe\",\"id\":{\"a\":1},\"roles\":7}"));
+        isProblem(result, 400);
+        result.andExpect(jsonPath("$.errors.length()").value(4))
+                .andExpect(jsonPath("$.errors[0].field").value("enabled"))
+                .andExpect(jsonPath("$.errors[1].field").value("id"))
+                .andExpect(jsonPath("$.errors[1].message").value("is not a known field"))
+                .andExpect(jsonPath("$.errors[2].field").value("password"))
+                .andExpect(jsonPath("$.errors[3].field").value("roles"));
+    }
+
+    @Test
     void unknownFieldThen400RatherThanSilentlyIgnored() throws Exception {
         ResultActions result = postAccount("""
                 {"username":"mass.assign","displayName":"M","email":"m@example.org","password":"0123456789",

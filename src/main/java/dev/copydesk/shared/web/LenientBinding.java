@@ -216,7 +216,7 @@ public class LenientBinding extends RequestBodyAdviceAdapter {
             }
             for (JsonStreamContext c = p.getParsingContext(); c != null; c = c.getParent()) {
                 if (c.inObject() && propertyName.equals(c.getCurrentName())) {
-                    return join(c, null);
+                    return join(c);
                 }
             }
             return propertyName;
@@ -229,10 +229,10 @@ public class LenientBinding extends RequestBodyAdviceAdapter {
             if (context != null && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
                 context = context.getParent(); // the value is itself an object or array: name it from outside
             }
-            return join(context, null);
+            return join(context);
         }
 
-        private static String join(JsonStreamContext context, String last) {
+        private static String join(JsonStreamContext context) {
             List<String> names = new ArrayList<>();
             for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
                 if (c.inObject() && c.getCurrentName() != null) {
@@ -240,9 +240,6 @@ public class LenientBinding extends RequestBodyAdviceAdapter {
                 } else if (c.inArray()) {
                     names.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
                 }
-            }
-            if (last != null) {
-                names.add(last);
             }
             String joined = String.join(".", names).replace(".[", "[");
             return joined.isEmpty() ? "body" : joined;

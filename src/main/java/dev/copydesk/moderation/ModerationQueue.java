@@ -82,11 +82,13 @@ public class ModerationQueue {
     }
 
     /** One queued comment with its context; {@code authorEmail} is for staff only. */
-    public record QueueItem(String commentId, String queue, @Schema(example = "spoilers-more-romance-ahead-for-two-detectives") String articleSlug,
-            @Schema(example = "Spoilers: more romance ahead for two detectives") String articleTitle, @Schema(example = "Sam") String authorName,
-            @Schema(example = "sam@example.org") String authorEmail,
-            @Schema(example = "Not sure the romance helps the show, to be honest.") String body, @Nullable ParentComment parent, List<CommentReason> reasons, int flags,
-            AuthorRecord author, Instant createdAt, Instant queuedAt, Instant dueAt, boolean overdue) {
+    public record QueueItem(String commentId, String queue,
+            @Schema(example = "spoilers-more-romance-ahead-for-two-detectives") String articleSlug,
+            @Nullable @Schema(example = "Spoilers: more romance ahead for two detectives") String articleTitle,
+            @Schema(example = "Sam") String authorName, @Schema(example = "sam@example.org") String authorEmail,
+            @Schema(example = "Not sure the romance helps the show, to be honest.") String body,
+            @Nullable ParentComment parent, List<CommentReason> reasons, int flags, AuthorRecord author,
+            Instant createdAt, Instant queuedAt, @Nullable Instant dueAt, boolean overdue) {
     }
 
     public record QueuePage(List<QueueItem> items, @Nullable String nextCursor, long total) {

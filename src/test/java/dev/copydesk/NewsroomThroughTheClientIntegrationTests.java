@@ -58,8 +58,8 @@ import dev.copydesk.client.model.ReviewItem;
 import dev.copydesk.client.model.Role;
 import dev.copydesk.client.model.ThreadComment;
 import dev.copydesk.client.model.WebhookDetails;
-import dev.copydesk.notifications.NotificationsIntegrationTest;
 import dev.copydesk.notifications.process.WebhookDeliveryProcess;
+import dev.copydesk.support.OutsideClientServerTest;
 import dev.copydesk.support.StaffFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,7 +73,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * fails here too. The test stands in only for the clock: the job executor is off in tests, so it
  * fires the publication timer and runs the webhook delivery job itself.
  */
-@NotificationsIntegrationTest
+@OutsideClientServerTest
 class NewsroomThroughTheClientIntegrationTests {
 
     @LocalServerPort

@@ -11,6 +11,11 @@ public final class ArticleViews {
     private ArticleViews() {
     }
 
+    /** The OpenAPI examples: the demo newsroom's live piece (demo.DemoData). */
+    static final String SLUG = "spoilers-more-romance-ahead-for-two-detectives";
+    static final String TITLE = "Spoilers: more romance ahead for two detectives";
+    static final String SUMMARY = "The showrunner confirms the slow burn finally catches fire in season three.";
+
     /** Title, summary, Markdown body and tags: what a writer writes. */
     public record ArticleDraft(String title, String summary, String body, List<String> tags) {
     }
@@ -20,13 +25,13 @@ public final class ArticleViews {
      * editable copy; on a published article with a {@code pendingRevision} the public still reads the
      * live revision ({@code liveRevisionId}).
      */
-    public record ArticleDetails(String id, @Schema(example = "spoilers-more-romance-ahead-for-two-detectives") String slug,
-            @Schema(example = "Spoilers: more romance ahead for two detectives") String title,
-            @Schema(example = "The showrunner confirms the slow burn finally catches fire in season three.") String summary, String body, List<String> tags,
+    public record ArticleDetails(String id, @Schema(example = SLUG) String slug, @Schema(example = TITLE) String title,
+            @Schema(example = SUMMARY) String summary, String body, List<String> tags,
             ArticleStatus status, long version, String authorId, Instant createdAt, Instant updatedAt,
             @Nullable Instant publishedAt, @Nullable Instant publishAt, @Nullable Instant unpublishAt,
-            @Nullable PendingRevision pendingRevision, @Nullable PendingReview pendingReview, @Nullable String lastReviewNote, boolean commentsOpen,
-            CommentPremoderation premoderation, @Nullable String liveRevisionId) {
+            @Nullable PendingRevision pendingRevision, @Nullable PendingReview pendingReview,
+            @Nullable String lastReviewNote, boolean commentsOpen, CommentPremoderation premoderation,
+            @Nullable String liveRevisionId) {
     }
 
     /** The open review of an article: which revision, since when, due when, overdue or not. */
@@ -39,7 +44,8 @@ public final class ArticleViews {
 
     /** One step in an article's history. {@code actor} is an account id or {@code system}. */
     public record HistoryItem(Instant at, String actor, @Nullable String actorName, String action,
-            @Nullable ArticleStatus fromStatus, ArticleStatus toStatus, @Nullable Integer revision, @Nullable String note) {
+            @Nullable ArticleStatus fromStatus, ArticleStatus toStatus, @Nullable Integer revision,
+            @Nullable String note) {
     }
 
     /** A submitted revision in a list. */
@@ -61,10 +67,10 @@ public final class ArticleViews {
     }
 
     /** A live article as the public reads it. */
-    public record PublicArticleView(@Schema(example = "spoilers-more-romance-ahead-for-two-detectives") String slug,
-            @Schema(example = "Spoilers: more romance ahead for two detectives") String title,
-            @Schema(example = "The showrunner confirms the slow burn finally catches fire in season three.") String summary,
-            String bodyHtml, List<String> tags, @Schema(example = "Wendy Writer") String authorName, Instant publishedAt, boolean commentsOpen, long commentCount) {
+    public record PublicArticleView(@Schema(example = SLUG) String slug, @Schema(example = TITLE) String title,
+            @Schema(example = SUMMARY) String summary, String bodyHtml, List<String> tags,
+            @Schema(example = "Wendy Writer") String authorName, Instant publishedAt, boolean commentsOpen,
+            long commentCount) {
     }
 
     /** A live article in the public list. */

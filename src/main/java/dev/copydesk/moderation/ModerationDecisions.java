@@ -93,6 +93,7 @@ public class ModerationDecisions {
     }
 
     /** {@code outcome}: DECIDED, CONFLICT (already decided) or NOT_FOUND; {@code status}: the comment's status now. */
-    public record BulkOutcome(String commentId, String outcome, @Nullable CommentStatus status, @Nullable String detail) {
+    public record BulkOutcome(String commentId, String outcome, @Nullable CommentStatus status,
+            @Nullable String detail) {
     }
 }

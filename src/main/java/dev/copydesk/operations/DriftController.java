@@ -19,7 +19,8 @@ class DriftController {
 
     /** The last report; the first call after a start checks at once. */
     @Operation(operationId = "getDriftReport", summary = "Get the last drift report",
-            description = "ADMIN only. The last comparison of our tables with the engine; the first call after a start checks at once.")
+            description = "ADMIN only. The last comparison of our tables with the engine; the first call after a "
+                    + "start checks at once.")
     @GetMapping("/api/admin/drift")
     DriftCheck.DriftReport last() {
         DriftCheck.DriftReport last = check.last();
@@ -28,7 +29,8 @@ class DriftController {
 
     /** Checks now. */
     @Operation(operationId = "runDriftCheck", summary = "Run the drift check now",
-            description = "ADMIN only. Compares articles and comments waiting in our tables with the engine's open process instances.")
+            description = "ADMIN only. Compares articles and comments waiting in our tables with the engine's open "
+                    + "process instances.")
     @PostMapping("/api/admin/drift")
     DriftCheck.DriftReport run() {
         return check.run();

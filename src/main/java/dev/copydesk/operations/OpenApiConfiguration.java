@@ -146,7 +146,8 @@ class OpenApiConfiguration {
                     problem(responses, "404", "No such object, or not visible to the caller");
                 }
                 problem(responses, "500", "Something went wrong on our side; `requestId` identifies it in the logs");
-                problem(responses, "503", "The database is unreachable for the moment; `Retry-After` says when to try again");
+                problem(responses, "503",
+                        "The database is unreachable for the moment; `Retry-After` says when to try again");
                 operation.setResponses(responses);
             }));
         };
@@ -166,12 +167,16 @@ class OpenApiConfiguration {
     /** One tag per module (the public reading API of articles has its own); every operation names one. */
     static final List<Tag> TAGS = List.of(
             new Tag().name("accounts").description("Staff accounts and roles; who am I"),
-            new Tag().name("articles").description("Writing, submitting, reviewing, scheduling and unpublishing articles"),
+            new Tag().name("articles")
+                    .description("Writing, submitting, reviewing, scheduling and unpublishing articles"),
             new Tag().name("public").description("Published articles as readers see them; no credentials"),
-            new Tag().name("comments").description("Readers' comments: the public thread, posting, flagging; no credentials"),
-            new Tag().name("moderation").description("The moderation queue, decisions, bans, screening and its settings"),
+            new Tag().name("comments")
+                    .description("Readers' comments: the public thread, posting, flagging; no credentials"),
+            new Tag().name("moderation")
+                    .description("The moderation queue, decisions, bans, screening and its settings"),
             new Tag().name("notifications").description("Webhooks, live event streams, commenters' unsubscribe links"),
-            new Tag().name("operations").description("Administration: the drift check between our tables and the engine"));
+            new Tag().name("operations")
+                    .description("Administration: the drift check between our tables and the engine"));
 
     /** RFC 9457 as shared.Problems and shared.web.ProblemAdvice write it. */
     @SuppressWarnings("rawtypes")

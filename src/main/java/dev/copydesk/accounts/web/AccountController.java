@@ -69,7 +69,8 @@ class AccountController {
     }
 
     @Operation(operationId = "changeAccount", summary = "Change a staff account",
-            description = "ADMIN only. Fields left out stay as they are; `enabled: false` signs the account out everywhere.")
+            description = "ADMIN only. Fields left out stay as they are; `enabled: false` signs the account out "
+                    + "everywhere.")
     @ApiResponse(responseCode = "200", description = "The account, changed", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "This would disable or demote the last enabled administrator")
     @PatchMapping("/api/admin/accounts/{id}")

@@ -47,7 +47,8 @@ class ArticleController {
 
     @ApiResponse(responseCode = "201", description = "The draft, created (Location names it)", useReturnTypeSchema = true)
     @Operation(operationId = "createArticle", summary = "Create a draft",
-            description = "WRITER or EDITOR. The draft belongs to the caller; its slug comes from the title (with `-2`, `-3`… when taken).")
+            description = "WRITER or EDITOR. The draft belongs to the caller; its slug comes from the title (with "
+                    + "`-2`, `-3`… when taken).")
     @PostMapping
     ResponseEntity<ArticleDetails> create(@AuthenticationPrincipal StaffMember me,
             @Valid @RequestBody CreateArticleRequest request) {
@@ -72,9 +73,11 @@ class ArticleController {
     }
 
     @Operation(operationId = "editArticle", summary = "Edit an article",
-            description = "The author (or an editor) replaces title, summary, body and tags; `version` must be the current one.")
+            description = "The author (or an editor) replaces title, summary, body and tags; `version` must be the "
+                    + "current one.")
     @ApiResponse(responseCode = "200", description = "The article, edited", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "The article changed since it was read (`currentVersion`), or its status does not allow editing (`currentStatus`)")
+    @ApiResponse(responseCode = "409", description = "The article changed since it was read (`currentVersion`), or "
+            + "its status does not allow editing (`currentStatus`)")
     @PutMapping("/{id}")
     ArticleDetails edit(@AuthenticationPrincipal StaffMember me, @PathVariable String id,
             @Valid @RequestBody EditArticleRequest request) {
@@ -100,9 +103,12 @@ class ArticleController {
     }
 
     @Operation(operationId = "decideArticle", summary = "Approve, send back or reject a submitted article",
-            description = "EDITOR only, never the author (four-eyes). APPROVE publishes now or at `publishAt` (and may set `unpublishAt`); REQUEST_CHANGES and REJECT need a `note`. `version` is the version reviewed.")
+            description = "EDITOR only, never the author (four-eyes). APPROVE publishes now or at `publishAt` (and "
+                    + "may set `unpublishAt`); REQUEST_CHANGES and REJECT need a `note`. `version` is the version "
+                    + "reviewed.")
     @ApiResponse(responseCode = "200", description = "The article after the decision", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "The article is not in review, changed since it was read, or another editor decided it a moment ago")
+    @ApiResponse(responseCode = "409", description = "The article is not in review, changed since it was read, or "
+            + "another editor decided it a moment ago")
     @PostMapping("/{id}/decision")
     ArticleDetails decide(@AuthenticationPrincipal StaffMember me, @PathVariable String id,
             @Valid @RequestBody DecisionRequest request) {

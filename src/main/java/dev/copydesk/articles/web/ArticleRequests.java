@@ -31,7 +31,8 @@ final class ArticleRequests {
     static final String BODY = "The partners have circled each other for two seasons. In **season three** that changes.";
 
     record CreateArticleRequest(
-            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 200) @Schema(example = TITLE) String title,
+            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 200) @Schema(example = TITLE)
+            String title,
             @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 1000) @Schema(example = SUMMARY)
             String summary,
             @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 100_000) @Schema(example = BODY)
@@ -63,8 +64,10 @@ final class ArticleRequests {
      */
     @Schema(name = "ArticleDecisionRequest", description = "An editor's review decision on a submitted article")
     record DecisionRequest(@NotNull ReviewDecision decision,
-            @JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) @Nullable @Schema(example = "Lovely piece.")
-            String note, @Nullable @Schema(example = "2026-12-03T06:00:00Z") Instant publishAt, @Nullable Instant unpublishAt, @NotNull Long version) {
+            @JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) @Nullable
+            @Schema(example = "Lovely piece.") String note,
+            @Nullable @Schema(example = "2026-12-03T06:00:00Z") Instant publishAt, @Nullable Instant unpublishAt,
+            @NotNull Long version) {
     }
 
     record UnpublishRequest(@JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) String note) {

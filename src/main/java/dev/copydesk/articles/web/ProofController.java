@@ -42,7 +42,8 @@ class ProofController {
     }
 
     @Operation(operationId = "getRedline", summary = "Get a redline between two revisions",
-            description = "WRITER (own articles) or EDITOR. Line by line: SAME, REMOVED or ADDED; against the live revision unless `against` names another.")
+            description = "WRITER (own articles) or EDITOR. Line by line: SAME, REMOVED or ADDED; against the live "
+                    + "revision unless `against` names another.")
     @GetMapping("/api/articles/{id}/revisions/{revisionId}/redline")
     Redline redline(@AuthenticationPrincipal StaffMember me, @PathVariable String id, @PathVariable String revisionId,
             @RequestParam(required = false) String against) {

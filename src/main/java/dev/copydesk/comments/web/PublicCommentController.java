@@ -68,11 +68,16 @@ class PublicCommentController {
         this.flags = flags;
     }
 
-    @ApiResponse(responseCode = "202", description = "Received and screened: APPROVED, PENDING (held for a moderator) or REJECTED", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "Received and screened: APPROVED, PENDING (held for a moderator) "
+            + "or REJECTED", useReturnTypeSchema = true)
     @Operation(operationId = "postComment", summary = "Post a comment or a reply",
-            description = "No account needed. The comment is screened at once: APPROVED (visible), PENDING (held for a moderator) or REJECTED. `parentId` makes it a reply. The same `Idempotency-Key` replays the first answer.")
-    @ApiResponse(responseCode = "409", description = "Comments on this article are closed, or the Idempotency-Key was used for a different comment")
-    @ApiResponse(responseCode = "429", description = "Flood control: too many comments a minute from this author or address; `Retry-After` says when to try again")
+            description = "No account needed. The comment is screened at once: APPROVED (visible), PENDING (held for "
+                    + "a moderator) or REJECTED. `parentId` makes it a reply. The same `Idempotency-Key` replays "
+                    + "the first answer.")
+    @ApiResponse(responseCode = "409", description = "Comments on this article are closed, or the Idempotency-Key was "
+            + "used for a different comment")
+    @ApiResponse(responseCode = "429", description = "Flood control: too many comments a minute from this author or "
+            + "address; `Retry-After` says when to try again")
     @PostMapping("/api/public/articles/{slug}/comments")
     ResponseEntity<IntakeView> post(@PathVariable String slug, @Valid @RequestBody NewCommentRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -98,7 +103,8 @@ class PublicCommentController {
 
     /** Pages of the thread are served from a cache of finished JSON, evicted when a comment appears or goes. */
     @Operation(operationId = "readCommentThread", summary = "Read an article's comment thread",
-            description = "Approved comments, oldest first, a page at a time: follow `nextCursor` until it is null. Answers carry an ETag.")
+            description = "Approved comments, oldest first, a page at a time: follow `nextCursor` until it is null. "
+                    + "Answers carry an ETag.")
     @GetMapping("/api/public/articles/{slug}/comments")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CommentThread.Page.class)))
@@ -113,7 +119,8 @@ class PublicCommentController {
 
     @ApiResponse(responseCode = "202", description = "The flag, received", useReturnTypeSchema = true)
     @Operation(operationId = "flagComment", summary = "Flag a comment",
-            description = "No account needed. One flag per address counts; enough flags send the comment to the reported queue.")
+            description = "No account needed. One flag per address counts; enough flags send the comment to the "
+                    + "reported queue.")
     @PostMapping("/api/public/comments/{id}/flags")
     ResponseEntity<FlagView> flag(@PathVariable String id, @Valid @RequestBody FlagRequest body,
             HttpServletRequest request) {
@@ -128,8 +135,8 @@ class PublicCommentController {
     record NewCommentRequest(
             @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 80) @Schema(example = "Priya")
             String authorName,
-            @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Schema(example = "priya@example.org")
-            String authorEmail,
+            @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+            @Schema(example = "priya@example.org") String authorEmail,
             @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotBlank @Size(max = CommentIntake.MAX_BODY)
             @Schema(example = "It does, they earned it.") String body,
             @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a comment id") @Nullable

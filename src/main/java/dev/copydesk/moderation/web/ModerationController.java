@@ -60,7 +60,8 @@ class ModerationController {
     }
 
     @Operation(operationId = "listModerationQueue", summary = "List the moderation queue",
-            description = "MODERATOR only. Held (`pending`) or reported comments, oldest first, a page at a time: follow `nextCursor` until it is null. `total` is the exact number of comments in that queue.")
+            description = "MODERATOR only. Held (`pending`) or reported comments, oldest first, a page at a time: "
+                    + "follow `nextCursor` until it is null. `total` is the exact number of comments in that queue.")
     @GetMapping("/queue")
     ModerationQueue.QueuePage queue(@RequestParam(defaultValue = "pending") String queue,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
@@ -76,7 +77,8 @@ class ModerationController {
     @Operation(operationId = "decideComment", summary = "Approve or reject a held comment",
             description = "MODERATOR only. Completes the comment's moderation task; a rejection needs a `reason`.")
     @ApiResponse(responseCode = "200", description = "The comment's new status", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "The comment was already decided, or another moderator is deciding it right now")
+    @ApiResponse(responseCode = "409", description = "The comment was already decided, or another moderator is "
+            + "deciding it right now")
     @PostMapping("/comments/{id}/decision")
     ModerationDecisions.Decided decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
             @AuthenticationPrincipal StaffMember me) {
@@ -85,7 +87,8 @@ class ModerationController {
     }
 
     @Operation(operationId = "decideComments", summary = "Approve or reject several comments at once",
-            description = "MODERATOR only. Each comment is decided on its own; `results` says DECIDED, CONFLICT or NOT_FOUND per comment.")
+            description = "MODERATOR only. Each comment is decided on its own; `results` says DECIDED, CONFLICT or "
+                    + "NOT_FOUND per comment.")
     @ApiResponse(responseCode = "200", description = "The outcome per comment", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "Another moderator is deciding one of these comments right now")
     @PostMapping("/decisions")
@@ -106,7 +109,8 @@ class ModerationController {
 
     @ApiResponse(responseCode = "201", description = "The ban, created", useReturnTypeSchema = true)
     @Operation(operationId = "banCommenter", summary = "Ban a commenter",
-            description = "MODERATOR only. Refuses new comments from the address until `until` (or for good); `rejectPending` also rejects the ones waiting.")
+            description = "MODERATOR only. Refuses new comments from the address until `until` (or for good); "
+                    + "`rejectPending` also rejects the ones waiting.")
     @PostMapping("/bans")
     ResponseEntity<Bans.BanResult> ban(@Valid @RequestBody BanRequest request, @AuthenticationPrincipal StaffMember me) {
         Bans.BanResult result = bans.ban(request.authorEmail(), request.reason(),

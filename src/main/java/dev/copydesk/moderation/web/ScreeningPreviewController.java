@@ -30,7 +30,8 @@ class ScreeningPreviewController {
     }
 
     @Operation(operationId = "previewScreening", summary = "Preview how a comment would be screened",
-            description = "MODERATOR or ADMIN. Runs the screening policy on a text without storing anything; word lists given here replace the saved ones for this call only.")
+            description = "MODERATOR or ADMIN. Runs the screening policy on a text without storing anything; word "
+                    + "lists given here replace the saved ones for this call only.")
     @PostMapping("/api/moderation/screening/preview")
     @PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
     ScreeningPreview.Preview preview(@Valid @RequestBody PreviewRequest request) {

@@ -50,7 +50,9 @@ class LiveEventController {
             + "comment.reported, comment.queue_overdue.";
     static final String PUBLIC_EVENTS = STREAM + "Event types: article.published, comment.approved (the comment as "
             + "the public thread shows it).";
-    static final String HELD_EXAMPLE = ": connected\n\nid: 42\nevent: comment.held\ndata: {\"type\":\"comment.held\", …}\n\n";
+    static final String OPEN_STREAM = "A stream of Server-Sent Events that stays open";
+    static final String HELD_EXAMPLE = ": connected\n\nid: 42\nevent: comment.held\ndata: "
+            + "{\"type\":\"comment.held\", …}\n\n";
     static final String APPROVED_EXAMPLE = ": connected\n\nid: 43\nevent: comment.approved\ndata: "
             + "{\"type\":\"comment.approved\", …}\n\n";
 
@@ -63,10 +65,12 @@ class LiveEventController {
     }
 
     @Operation(operationId = "streamStaffEvents", summary = "Stream staff events (Server-Sent Events)",
-            description = "Any staff member; each sees the events of their roles. `Last-Event-ID` resumes after the last event seen.")
+            description = "Any staff member; each sees the events of their roles. `Last-Event-ID` resumes after the "
+                    + "last event seen.")
     @ApiResponse(responseCode = "429", description = "Too many streams open for this account")
-    @ApiResponse(responseCode = "503", description = "The server's budget of live streams is spent; `Retry-After` says when to try again")
-    @ApiResponse(responseCode = "200", description = "A stream of Server-Sent Events that stays open", content = @Content(
+    @ApiResponse(responseCode = "503", description = "The server's budget of live streams is spent; `Retry-After` "
+            + "says when to try again")
+    @ApiResponse(responseCode = "200", description = OPEN_STREAM, content = @Content(
             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string", description = STAFF_EVENTS),
             examples = @ExampleObject(name = "comment.held", value = HELD_EXAMPLE)))
     @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -76,11 +80,14 @@ class LiveEventController {
     }
 
     @Operation(operationId = "streamArticleEvents", summary = "Stream one article's public events (Server-Sent Events)",
-            description = "Publication and approved comments of one live article (404 for a slug no live article has). `Last-Event-ID` resumes after the last event seen.")
+            description = "Publication and approved comments of one live article (404 for a slug no live article "
+                    + "has). `Last-Event-ID` resumes after the last event seen.")
     @ApiResponse(responseCode = "429", description = "Too many streams open from this address")
-    @ApiResponse(responseCode = "503", description = "The server's budget of live streams is spent; `Retry-After` says when to try again")
-    @ApiResponse(responseCode = "200", description = "A stream of Server-Sent Events that stays open", content = @Content(
-            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string", description = PUBLIC_EVENTS),
+    @ApiResponse(responseCode = "503", description = "The server's budget of live streams is spent; `Retry-After` "
+            + "says when to try again")
+    @ApiResponse(responseCode = "200", description = OPEN_STREAM, content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
+                    description = PUBLIC_EVENTS),
             examples = @ExampleObject(name = "comment.approved", value = APPROVED_EXAMPLE)))
     @GetMapping(path = "/api/public/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter article(@RequestParam("article") String slug,

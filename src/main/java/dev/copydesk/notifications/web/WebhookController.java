@@ -36,7 +36,8 @@ class WebhookController {
 
     @ApiResponse(responseCode = "201", description = "The webhook, registered (Location names it)", useReturnTypeSchema = true)
     @Operation(operationId = "registerWebhook", summary = "Register a webhook",
-            description = "ADMIN only. Events of the named types are POSTed to `url`, signed with `secret` (HMAC-SHA256); private and loopback addresses are refused unless configured.")
+            description = "ADMIN only. Events of the named types are POSTed to `url`, signed with `secret` "
+                    + "(HMAC-SHA256); private and loopback addresses are refused unless configured.")
     @PostMapping("/api/admin/webhooks")
     ResponseEntity<WebhookDetails> register(@Valid @RequestBody RegisterWebhookRequest request) {
         WebhookDetails created = webhooks.register(new NewWebhook(request.url().trim(), request.secret(),

@@ -138,6 +138,9 @@ class ArticleController {
 
     @Operation(operationId = "changeCommentSettings", summary = "Change an article's comment settings",
             description = "EDITOR only. Open or close comments; premoderation INHERIT, ALL or NONE.")
+    @ApiResponse(responseCode = "200", description = "The article with its new comment settings",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Someone else changed the article at the same moment")
     @PutMapping("/{id}/comment-settings")
     ArticleDetails commentSettings(@AuthenticationPrincipal StaffMember me, @PathVariable String id,
             @Valid @RequestBody CommentSettingsRequest request) {

@@ -1,5 +1,7 @@
 package dev.copydesk.articles;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.lang.Nullable;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +10,11 @@ public final class ArticleViews {
 
     private ArticleViews() {
     }
+
+    /** The OpenAPI examples: the demo newsroom's live piece (demo.DemoData). */
+    static final String SLUG = "spoilers-more-romance-ahead-for-two-detectives";
+    static final String TITLE = "Spoilers: more romance ahead for two detectives";
+    static final String SUMMARY = "The showrunner confirms the slow burn finally catches fire in season three.";
 
     /** Title, summary, Markdown body and tags: what a writer writes. */
     public record ArticleDraft(String title, String summary, String body, List<String> tags) {
@@ -18,11 +25,13 @@ public final class ArticleViews {
      * editable copy; on a published article with a {@code pendingRevision} the public still reads the
      * live revision ({@code liveRevisionId}).
      */
-    public record ArticleDetails(String id, String slug, String title, String summary, String body, List<String> tags,
+    public record ArticleDetails(String id, @Schema(example = SLUG) String slug, @Schema(example = TITLE) String title,
+            @Schema(example = SUMMARY) String summary, String body, List<String> tags,
             ArticleStatus status, long version, String authorId, Instant createdAt, Instant updatedAt,
-            Instant publishedAt, Instant publishAt, Instant unpublishAt, PendingRevision pendingRevision,
-            PendingReview pendingReview, String lastReviewNote, boolean commentsOpen,
-            CommentPremoderation premoderation, String liveRevisionId) {
+            @Nullable Instant publishedAt, @Nullable Instant publishAt, @Nullable Instant unpublishAt,
+            @Nullable PendingRevision pendingRevision, @Nullable PendingReview pendingReview,
+            @Nullable String lastReviewNote, boolean commentsOpen, CommentPremoderation premoderation,
+            @Nullable String liveRevisionId) {
     }
 
     /** The open review of an article: which revision, since when, due when, overdue or not. */
@@ -34,8 +43,9 @@ public final class ArticleViews {
     }
 
     /** One step in an article's history. {@code actor} is an account id or {@code system}. */
-    public record HistoryItem(Instant at, String actor, String actorName, String action, ArticleStatus fromStatus,
-            ArticleStatus toStatus, Integer revision, String note) {
+    public record HistoryItem(Instant at, String actor, @Nullable String actorName, String action,
+            @Nullable ArticleStatus fromStatus, ArticleStatus toStatus, @Nullable Integer revision,
+            @Nullable String note) {
     }
 
     /** A submitted revision in a list. */
@@ -57,8 +67,10 @@ public final class ArticleViews {
     }
 
     /** A live article as the public reads it. */
-    public record PublicArticleView(String slug, String title, String summary, String bodyHtml, List<String> tags,
-            String authorName, Instant publishedAt, boolean commentsOpen, long commentCount) {
+    public record PublicArticleView(@Schema(example = SLUG) String slug, @Schema(example = TITLE) String title,
+            @Schema(example = SUMMARY) String summary, String bodyHtml, List<String> tags,
+            @Schema(example = "Wendy Writer") String authorName, Instant publishedAt, boolean commentsOpen,
+            long commentCount) {
     }
 
     /** A live article in the public list. */
@@ -67,6 +79,6 @@ public final class ArticleViews {
     }
 
     /** A page of the public list; {@code nextCursor} is null on the last page. */
-    public record PublicArticlePage(List<PublicArticleSummary> items, String nextCursor) {
+    public record PublicArticlePage(List<PublicArticleSummary> items, @Nullable String nextCursor) {
     }
 }

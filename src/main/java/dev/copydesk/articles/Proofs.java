@@ -1,5 +1,6 @@
 package dev.copydesk.articles;
 
+import org.springframework.lang.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +60,7 @@ public class Proofs {
     }
 
     /** A redline of {@code revision} against {@code against} (null: none); {@code changed} counts removed and added lines. */
-    public record Redline(String revisionId, String againstId, int changed, List<Line> lines) {
+    public record Redline(String revisionId, @Nullable String againstId, int changed, List<Line> lines) {
 
         static Redline between(RevisionDetails against, RevisionDetails revision) {
             List<String> before = against == null ? List.of() : text(against);

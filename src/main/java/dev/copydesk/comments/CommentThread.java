@@ -1,5 +1,7 @@
 package dev.copydesk.comments;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.lang.Nullable;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,9 +43,10 @@ public class CommentThread {
     }
 
     /** A comment as the public sees it: the body is plain text, to be escaped by the client. */
-    public record ThreadComment(String id, String parentId, String authorName, String body, Instant createdAt) {
+    public record ThreadComment(String id, @Nullable String parentId, @Schema(example = "Priya") String authorName,
+            @Schema(example = "It does, they earned it.") String body, Instant createdAt) {
     }
 
-    public record Page(List<ThreadComment> items, String nextCursor) {
+    public record Page(List<ThreadComment> items, @Nullable String nextCursor) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.copydesk.moderation;
 
+import org.springframework.lang.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,8 +79,8 @@ public class Bans {
     }
 
     /** A ban as moderators see it. */
-    public record BanView(String id, String authorEmail, String reason, Instant until, String createdBy,
-            Instant createdAt, Instant liftedAt, boolean active) {
+    public record BanView(String id, String authorEmail, String reason, @Nullable Instant until, String createdBy,
+            Instant createdAt, @Nullable Instant liftedAt, boolean active) {
     }
 
     public record BanResult(BanView ban, List<String> rejectedCommentIds) {

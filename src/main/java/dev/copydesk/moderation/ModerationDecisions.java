@@ -1,5 +1,6 @@
 package dev.copydesk.moderation;
 
+import org.springframework.lang.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,6 +93,7 @@ public class ModerationDecisions {
     }
 
     /** {@code outcome}: DECIDED, CONFLICT (already decided) or NOT_FOUND; {@code status}: the comment's status now. */
-    public record BulkOutcome(String commentId, String outcome, CommentStatus status, String detail) {
+    public record BulkOutcome(String commentId, String outcome, @Nullable CommentStatus status,
+            @Nullable String detail) {
     }
 }

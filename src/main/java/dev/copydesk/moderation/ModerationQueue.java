@@ -1,5 +1,7 @@
 package dev.copydesk.moderation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.lang.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -80,11 +82,15 @@ public class ModerationQueue {
     }
 
     /** One queued comment with its context; {@code authorEmail} is for staff only. */
-    public record QueueItem(String commentId, String queue, String articleSlug, String articleTitle, String authorName,
-            String authorEmail, String body, ParentComment parent, List<CommentReason> reasons, int flags,
-            AuthorRecord author, Instant createdAt, Instant queuedAt, Instant dueAt, boolean overdue) {
+    public record QueueItem(String commentId, String queue,
+            @Schema(example = "spoilers-more-romance-ahead-for-two-detectives") String articleSlug,
+            @Nullable @Schema(example = "Spoilers: more romance ahead for two detectives") String articleTitle,
+            @Schema(example = "Sam") String authorName, @Schema(example = "sam@example.org") String authorEmail,
+            @Schema(example = "Not sure the romance helps the show, to be honest.") String body,
+            @Nullable ParentComment parent, List<CommentReason> reasons, int flags, AuthorRecord author,
+            Instant createdAt, Instant queuedAt, @Nullable Instant dueAt, boolean overdue) {
     }
 
-    public record QueuePage(List<QueueItem> items, String nextCursor, long total) {
+    public record QueuePage(List<QueueItem> items, @Nullable String nextCursor, long total) {
     }
 }

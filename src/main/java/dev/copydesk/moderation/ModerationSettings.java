@@ -1,5 +1,6 @@
 package dev.copydesk.moderation;
 
+import org.springframework.lang.Nullable;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public record ModerationSettings(List<String> bannedWords, List<String> suspectWords, int maxLinks,
         boolean premoderation, int trustAfterApproved, int flagThreshold, int commentsPerMinute, String queueSla,
-        Map<ScreeningCode, Boolean> rules, int shoutingMinLetters, External external) {
+        Map<ScreeningCode, Boolean> rules, int shoutingMinLetters, @Nullable External external) {
 
     public ModerationSettings {
         bannedWords = List.copyOf(bannedWords);

@@ -1,5 +1,6 @@
 package dev.copydesk.notifications;
 
+import org.springframework.lang.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -138,6 +139,6 @@ public class Webhooks {
 
     /** One delivery and its attempts; {@code event} is the event type. */
     public record DeliveryDetails(String id, String event, String eventId, DeliveryStatus status, int attempts,
-            String lastError, Instant createdAt, Instant deliveredAt) {
+            @Nullable String lastError, Instant createdAt, @Nullable Instant deliveredAt) {
     }
 }

@@ -157,7 +157,7 @@ class OperationsIntegrationTests {
         mvc.perform(get("/v3/api-docs")).andExpect(jsonPath("$.paths['/api/public/articles/{slug}'].get.security").isEmpty())
                 .andExpect(jsonPath("$.paths['/api/public/unsubscribe'].post.security").isEmpty())
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.security").doesNotExist())
-                .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.summary").value("Create (account)"))
+                .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.summary").value("Create a staff account"))
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.responses['400'].content['application/problem+json'].schema['$ref']")
                         .value("#/components/schemas/Problem"))
                 .andExpect(jsonPath("$.paths['/api/admin/accounts'].post.responses['403']").exists())

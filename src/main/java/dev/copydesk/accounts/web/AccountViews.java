@@ -1,5 +1,6 @@
 package dev.copydesk.accounts.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Set;
 
@@ -40,9 +41,11 @@ final class AccountViews {
 
     record CreateAccountRequest(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,39}",
-                    message = "must be 2 to 40 lower-case letters, digits, '.', '_' or '-'") String username,
-            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 120) String displayName,
-            @NotBlank @Email @Size(max = 254) String email,
+                    message = "must be 2 to 40 lower-case letters, digits, '.', '_' or '-'") @Schema(example = "wendy")
+            String username,
+            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 120)
+            @Schema(example = "Wendy Writer") String displayName,
+            @NotBlank @Email @Size(max = 254) @Schema(example = "wendy@example.org") String email,
             @NotNull @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
             @NotEmpty Set<@NotNull Role> roles) {
     }

@@ -1,5 +1,6 @@
 package dev.copydesk.articles.web;
 
+import org.springframework.lang.Nullable;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,10 +25,18 @@ final class ArticleRequests {
     private ArticleRequests() {
     }
 
+    /** The demo newsroom's live piece (demo.DemoData), so the document's examples read like the product. */
+    static final String TITLE = "Spoilers: more romance ahead for two detectives";
+    static final String SUMMARY = "The showrunner confirms the slow burn finally catches fire in season three.";
+    static final String BODY = "The partners have circled each other for two seasons. In **season three** that changes.";
+
     record CreateArticleRequest(
-            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 200) String title,
-            @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 1000) String summary,
-            @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 100_000) String body,
+            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 200) @Schema(example = TITLE)
+            String title,
+            @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 1000) @Schema(example = SUMMARY)
+            String summary,
+            @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 100_000) @Schema(example = BODY)
+            String body,
             @JsonDeserialize(contentUsing = TextHygiene.OneLine.class)
             @Size(max = 10) List<@NotNull @Size(max = 40) String> tags) {
 
@@ -55,15 +64,17 @@ final class ArticleRequests {
      */
     @Schema(name = "ArticleDecisionRequest", description = "An editor's review decision on a submitted article")
     record DecisionRequest(@NotNull ReviewDecision decision,
-            @JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) String note, Instant publishAt,
-            Instant unpublishAt, @NotNull Long version) {
+            @JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) @Nullable
+            @Schema(example = "Lovely piece.") String note,
+            @Nullable @Schema(example = "2026-12-03T06:00:00Z") Instant publishAt, @Nullable Instant unpublishAt,
+            @NotNull Long version) {
     }
 
     record UnpublishRequest(@JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) String note) {
     }
 
     /** {@code unpublishAt: null} clears the expiry. */
-    record ExpiryRequest(Instant unpublishAt) {
+    record ExpiryRequest(@Nullable Instant unpublishAt) {
     }
 
     record CommentSettingsRequest(@NotNull Boolean commentsOpen, @NotNull CommentPremoderation premoderation) {

@@ -1,5 +1,7 @@
 package dev.copydesk.articles.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,6 +21,7 @@ import dev.copydesk.articles.Proofs.Redline;
 import dev.copydesk.shared.TextHygiene;
 
 /** The writer's proof (the server's own rendering of a body) and the editor's redline between revisions. */
+@Tag(name = "articles")
 @RestController
 class ProofController {
 
@@ -31,11 +34,16 @@ class ProofController {
     record ProofRequest(@JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 100_000) String body) {
     }
 
+    @Operation(operationId = "proofArticleBody", summary = "Proof an article body",
+            description = "WRITER or EDITOR. The HTML the public page would show for this Markdown; nothing is stored.")
     @PostMapping("/api/articles/proofs")
     Proof proof(@AuthenticationPrincipal StaffMember me, @Valid @RequestBody ProofRequest request) {
         return proofs.proof(me, request.body());
     }
 
+    @Operation(operationId = "getRedline", summary = "Get a redline between two revisions",
+            description = "WRITER (own articles) or EDITOR. Line by line: SAME, REMOVED or ADDED; against the live "
+                    + "revision unless `against` names another.")
     @GetMapping("/api/articles/{id}/revisions/{revisionId}/redline")
     Redline redline(@AuthenticationPrincipal StaffMember me, @PathVariable String id, @PathVariable String revisionId,
             @RequestParam(required = false) String against) {

@@ -1,5 +1,7 @@
 package dev.copydesk.articles.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,6 +21,7 @@ import dev.copydesk.shared.PublicReadCache;
 import dev.copydesk.shared.web.PublicJson;
 
 /** Public reading: published articles only, no login. One article is served from a cache of finished JSON. */
+@Tag(name = "public")
 @RestController
 @RequestMapping("/api/public/articles")
 class PublicArticleController {
@@ -33,12 +36,16 @@ class PublicArticleController {
         this.views = json.cache();
     }
 
+    @Operation(operationId = "listPublishedArticles", summary = "List published articles",
+            description = "Newest first, optionally by tag; follow `nextCursor` until it is null.")
     @GetMapping
     PublicArticlePage list(@RequestParam(required = false) String tag, @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "" + PublicArticles.DEFAULT_LIMIT) int limit) {
         return articles.list(tag, cursor, limit);
     }
 
+    @Operation(operationId = "readPublishedArticle", summary = "Read a published article",
+            description = "The live revision as HTML. Answers carry an ETag; `If-None-Match` gets 304.")
     @GetMapping("/{slug}")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = PublicArticleView.class)))

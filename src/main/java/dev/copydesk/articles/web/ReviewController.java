@@ -1,5 +1,7 @@
 package dev.copydesk.articles.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,6 +13,7 @@ import dev.copydesk.articles.ArticleDesk;
 import dev.copydesk.articles.ArticleViews.ReviewItem;
 
 /** The editors' review queue. */
+@Tag(name = "articles")
 @RestController
 class ReviewController {
 
@@ -20,6 +23,8 @@ class ReviewController {
         this.desk = desk;
     }
 
+    @Operation(operationId = "listReviews", summary = "List the review queue",
+            description = "EDITOR only. Open reviews, oldest first, with their due time.")
     @GetMapping("/api/reviews")
     List<ReviewItem> reviews(@AuthenticationPrincipal StaffMember me) {
         return desk.reviews(me);

@@ -1,5 +1,8 @@
 package dev.copydesk.comments.web;
 
+import org.springframework.lang.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -44,6 +47,7 @@ import dev.copydesk.shared.web.PublicJson;
  * forwarded headers only when {@code server.forward-headers-strategy} says so) and is kept only as
  * a keyed hash. Bodies are served as plain text: clients must escape them.
  */
+@Tag(name = "comments")
 @RestController
 class PublicCommentController {
 
@@ -64,7 +68,16 @@ class PublicCommentController {
         this.flags = flags;
     }
 
-    @ApiResponse(responseCode = "202", description = "Received and screened: APPROVED, HELD or REJECTED", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "Received and screened: APPROVED, PENDING (held for a moderator) "
+            + "or REJECTED", useReturnTypeSchema = true)
+    @Operation(operationId = "postComment", summary = "Post a comment or a reply",
+            description = "No account needed. The comment is screened at once: APPROVED (visible), PENDING (held for "
+                    + "a moderator) or REJECTED. `parentId` makes it a reply. The same `Idempotency-Key` replays "
+                    + "the first answer.")
+    @ApiResponse(responseCode = "409", description = "Comments on this article are closed, or the Idempotency-Key was "
+            + "used for a different comment")
+    @ApiResponse(responseCode = "429", description = "Flood control: too many comments a minute from this author or "
+            + "address; `Retry-After` says when to try again")
     @PostMapping("/api/public/articles/{slug}/comments")
     ResponseEntity<IntakeView> post(@PathVariable String slug, @Valid @RequestBody NewCommentRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -89,6 +102,9 @@ class PublicCommentController {
     }
 
     /** Pages of the thread are served from a cache of finished JSON, evicted when a comment appears or goes. */
+    @Operation(operationId = "readCommentThread", summary = "Read an article's comment thread",
+            description = "Approved comments, oldest first, a page at a time: follow `nextCursor` until it is null. "
+                    + "Answers carry an ETag.")
     @GetMapping("/api/public/articles/{slug}/comments")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CommentThread.Page.class)))
@@ -102,6 +118,9 @@ class PublicCommentController {
     }
 
     @ApiResponse(responseCode = "202", description = "The flag, received", useReturnTypeSchema = true)
+    @Operation(operationId = "flagComment", summary = "Flag a comment",
+            description = "No account needed. One flag per address counts; enough flags send the comment to the "
+                    + "reported queue.")
     @PostMapping("/api/public/comments/{id}/flags")
     ResponseEntity<FlagView> flag(@PathVariable String id, @Valid @RequestBody FlagRequest body,
             HttpServletRequest request) {
@@ -114,11 +133,14 @@ class PublicCommentController {
      * body are cleaned as they are read ({@link TextHygiene}), so a name of invisible characters is blank.
      */
     record NewCommentRequest(
-            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 80) String authorName,
-            @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String authorEmail,
+            @JsonDeserialize(using = TextHygiene.OneLine.class) @NotBlank @Size(max = 80) @Schema(example = "Priya")
+            String authorName,
+            @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+            @Schema(example = "priya@example.org") String authorEmail,
             @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotBlank @Size(max = CommentIntake.MAX_BODY)
-            String body,
-            @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a comment id") String parentId,
+            @Schema(example = "It does, they earned it.") String body,
+            @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a comment id") @Nullable
+            @Schema(example = "3f1c2a9e-7b4d-4e21-9a0c-5d6e7f809a1b") String parentId,
             @JsonProperty("notify") Boolean notifyWanted) {
     }
 

@@ -1,5 +1,7 @@
 package dev.copydesk.moderation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +44,7 @@ import dev.copydesk.shared.Problems;
 import dev.copydesk.shared.RequestIds;
 
 /** The moderators' desk: the queues, decisions one by one or in bulk, bans, a comment's history. */
+@Tag(name = "moderation")
 @RestController
 @RequestMapping("/api/moderation")
 class ModerationController {
@@ -56,6 +59,9 @@ class ModerationController {
         this.bans = bans;
     }
 
+    @Operation(operationId = "listModerationQueue", summary = "List the moderation queue",
+            description = "MODERATOR only. Held (`pending`) or reported comments, oldest first, a page at a time: "
+                    + "follow `nextCursor` until it is null. `total` is the exact number of comments in that queue.")
     @GetMapping("/queue")
     ModerationQueue.QueuePage queue(@RequestParam(defaultValue = "pending") String queue,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
@@ -68,6 +74,11 @@ class ModerationController {
                 KeysetCursor.limit(limit, ModerationQueue.DEFAULT_LIMIT, ModerationQueue.MAX_LIMIT));
     }
 
+    @Operation(operationId = "decideComment", summary = "Approve or reject a held comment",
+            description = "MODERATOR only. Completes the comment's moderation task; a rejection needs a `reason`.")
+    @ApiResponse(responseCode = "200", description = "The comment's new status", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The comment was already decided, or another moderator is "
+            + "deciding it right now")
     @PostMapping("/comments/{id}/decision")
     ModerationDecisions.Decided decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
             @AuthenticationPrincipal StaffMember me) {
@@ -75,6 +86,11 @@ class ModerationController {
         return decisions.decide(id, request.decision(), reason(request.reason()), me.username());
     }
 
+    @Operation(operationId = "decideComments", summary = "Approve or reject several comments at once",
+            description = "MODERATOR only. Each comment is decided on its own; `results` says DECIDED, CONFLICT or "
+                    + "NOT_FOUND per comment.")
+    @ApiResponse(responseCode = "200", description = "The outcome per comment", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Another moderator is deciding one of these comments right now")
     @PostMapping("/decisions")
     BulkResult decideAll(@Valid @RequestBody BulkDecisionRequest request, @AuthenticationPrincipal StaffMember me) {
         new DecisionRequest(request.decision(), request.reason()).check();
@@ -84,12 +100,17 @@ class ModerationController {
         return new BulkResult(results, decided, results.size() - decided);
     }
 
+    @Operation(operationId = "getCommentHistory", summary = "Get a comment's moderation history",
+            description = "MODERATOR only. Screening, decisions and reports, oldest first.")
     @GetMapping("/comments/{id}/history")
     CommentHistory history(@PathVariable String id) {
         return decisions.history(id);
     }
 
     @ApiResponse(responseCode = "201", description = "The ban, created", useReturnTypeSchema = true)
+    @Operation(operationId = "banCommenter", summary = "Ban a commenter",
+            description = "MODERATOR only. Refuses new comments from the address until `until` (or for good); "
+                    + "`rejectPending` also rejects the ones waiting.")
     @PostMapping("/bans")
     ResponseEntity<Bans.BanResult> ban(@Valid @RequestBody BanRequest request, @AuthenticationPrincipal StaffMember me) {
         Bans.BanResult result = bans.ban(request.authorEmail(), request.reason(),
@@ -97,6 +118,8 @@ class ModerationController {
         return ResponseEntity.status(HttpStatus.CREATED).body(result);
     }
 
+    @Operation(operationId = "liftBan", summary = "Lift a ban",
+            description = "MODERATOR only. The ban stays in the record with `liftedAt`.")
     @DeleteMapping("/bans/{id}")
     Bans.BanView lift(@PathVariable String id, @AuthenticationPrincipal StaffMember me) {
         return bans.lift(id, me.username());

@@ -1,5 +1,7 @@
 package dev.copydesk.moderation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ import dev.copydesk.moderation.ModerationSettingsStore;
 import dev.copydesk.moderation.ScreeningCode;
 
 /** The moderation settings, for administrators. A PUT replaces them all. */
+@Tag(name = "moderation")
 @RestController
 class ModerationSettingsController {
 
@@ -26,11 +29,15 @@ class ModerationSettingsController {
         this.settings = settings;
     }
 
+    @Operation(operationId = "getModerationSettings", summary = "Get the moderation settings",
+            description = "ADMIN only. Word lists, limits, rule switches and the external moderation endpoint.")
     @GetMapping("/api/admin/moderation-settings")
     ModerationSettings get() {
         return settings.current();
     }
 
+    @Operation(operationId = "replaceModerationSettings", summary = "Replace the moderation settings",
+            description = "ADMIN only. The whole document; screening uses it from the next comment on.")
     @PutMapping("/api/admin/moderation-settings")
     ModerationSettings put(@Valid @RequestBody SettingsRequest request, @AuthenticationPrincipal StaffMember me) {
         return settings.replace(request.toSettings(), me.username());

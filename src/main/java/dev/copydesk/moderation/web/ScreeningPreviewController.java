@@ -1,5 +1,7 @@
 package dev.copydesk.moderation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -17,6 +19,7 @@ import dev.copydesk.moderation.ScreeningPreview;
  * Tries a comment against the current screening policy without storing it: moderators see why a
  * comment would be held, admins try a word-list change before saving it (the console's settings page).
  */
+@Tag(name = "moderation")
 @RestController
 class ScreeningPreviewController {
 
@@ -26,6 +29,9 @@ class ScreeningPreviewController {
         this.preview = preview;
     }
 
+    @Operation(operationId = "previewScreening", summary = "Preview how a comment would be screened",
+            description = "MODERATOR or ADMIN. Runs the screening policy on a text without storing anything; word "
+                    + "lists given here replace the saved ones for this call only.")
     @PostMapping("/api/moderation/screening/preview")
     @PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
     ScreeningPreview.Preview preview(@Valid @RequestBody PreviewRequest request) {

@@ -1,6 +1,13 @@
 package dev.copydesk.notifications.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -30,8 +37,24 @@ import dev.copydesk.shared.RequestIds;
  * saw. Each kind has its own budget and per-client cap ({@link LiveEvents}): 429 for one client too
  * many, 503 when the budget is spent.
  */
+@Tag(name = "notifications")
 @RestController
 class LiveEventController {
+
+    private static final String STREAM = "`text/event-stream`: each event has an `id` (for `Last-Event-ID`), an `event` "
+            + "line naming its type and one `data` line of JSON, `{\"id\", \"type\", \"occurredAt\", \"data\": {…}}`; "
+            + "comment lines (`: connected`, `: heartbeat`) keep the connection open. ";
+    static final String STAFF_EVENTS = STREAM + "Event types, each to the roles it concerns: article.submitted, "
+            + "article.changes_requested, article.approved, article.scheduled, article.published, article.unpublished, "
+            + "article.rejected, article.review_overdue, comment.approved, comment.rejected, comment.held, "
+            + "comment.reported, comment.queue_overdue.";
+    static final String PUBLIC_EVENTS = STREAM + "Event types: article.published, comment.approved (the comment as "
+            + "the public thread shows it).";
+    static final String OPEN_STREAM = "A stream of Server-Sent Events that stays open";
+    static final String HELD_EXAMPLE = ": connected\n\nid: 42\nevent: comment.held\ndata: "
+            + "{\"type\":\"comment.held\", …}\n\n";
+    static final String APPROVED_EXAMPLE = ": connected\n\nid: 43\nevent: comment.approved\ndata: "
+            + "{\"type\":\"comment.approved\", …}\n\n";
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,199}");
 
@@ -41,12 +64,31 @@ class LiveEventController {
         this.live = live;
     }
 
+    @Operation(operationId = "streamStaffEvents", summary = "Stream staff events (Server-Sent Events)",
+            description = "Any staff member; each sees the events of their roles. `Last-Event-ID` resumes after the "
+                    + "last event seen.")
+    @ApiResponse(responseCode = "429", description = "Too many streams open for this account")
+    @ApiResponse(responseCode = "503", description = "The server's budget of live streams is spent; `Retry-After` "
+            + "says when to try again")
+    @ApiResponse(responseCode = "200", description = OPEN_STREAM, content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string", description = STAFF_EVENTS),
+            examples = @ExampleObject(name = "comment.held", value = HELD_EXAMPLE)))
     @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter staff(@AuthenticationPrincipal StaffMember me,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         return live.subscribeStaff(me, parse(lastEventId));
     }
 
+    @Operation(operationId = "streamArticleEvents", summary = "Stream one article's public events (Server-Sent Events)",
+            description = "Publication and approved comments of one live article (404 for a slug no live article "
+                    + "has). `Last-Event-ID` resumes after the last event seen.")
+    @ApiResponse(responseCode = "429", description = "Too many streams open from this address")
+    @ApiResponse(responseCode = "503", description = "The server's budget of live streams is spent; `Retry-After` "
+            + "says when to try again")
+    @ApiResponse(responseCode = "200", description = OPEN_STREAM, content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
+                    description = PUBLIC_EVENTS),
+            examples = @ExampleObject(name = "comment.approved", value = APPROVED_EXAMPLE)))
     @GetMapping(path = "/api/public/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter article(@RequestParam("article") String slug,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package dev.copydesk.notifications.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
@@ -22,6 +24,7 @@ import dev.copydesk.notifications.Webhooks.NewWebhook;
 import dev.copydesk.notifications.Webhooks.WebhookDetails;
 
 /** {@code /api/admin/webhooks}: ADMIN only (URL rule). The secret goes in and never comes out. */
+@Tag(name = "notifications")
 @RestController
 class WebhookController {
 
@@ -32,6 +35,9 @@ class WebhookController {
     }
 
     @ApiResponse(responseCode = "201", description = "The webhook, registered (Location names it)", useReturnTypeSchema = true)
+    @Operation(operationId = "registerWebhook", summary = "Register a webhook",
+            description = "ADMIN only. Events of the named types are POSTed to `url`, signed with `secret` "
+                    + "(HMAC-SHA256); private and loopback addresses are refused unless configured.")
     @PostMapping("/api/admin/webhooks")
     ResponseEntity<WebhookDetails> register(@Valid @RequestBody RegisterWebhookRequest request) {
         WebhookDetails created = webhooks.register(new NewWebhook(request.url().trim(), request.secret(),
@@ -39,18 +45,24 @@ class WebhookController {
         return ResponseEntity.created(URI.create("/api/admin/webhooks/" + created.id())).body(created);
     }
 
+    @Operation(operationId = "listWebhooks", summary = "List webhooks",
+            description = "ADMIN only. Never their secrets.")
     @GetMapping("/api/admin/webhooks")
     List<WebhookDetails> all() {
         return webhooks.all();
     }
 
     @ApiResponse(responseCode = "204", description = "Removed; no body")
+    @Operation(operationId = "removeWebhook", summary = "Remove a webhook",
+            description = "ADMIN only. Deliveries already queued are dropped.")
     @DeleteMapping("/api/admin/webhooks/{id}")
     ResponseEntity<Void> remove(@PathVariable String id) {
         webhooks.remove(id);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "listWebhookDeliveries", summary = "List a webhook's deliveries",
+            description = "ADMIN only. The most recent deliveries with their attempts and last error.")
     @GetMapping("/api/admin/webhooks/{id}/deliveries")
     List<DeliveryDetails> deliveries(@PathVariable String id) {
         return webhooks.deliveries(id);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
+import org.springframework.lang.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,7 +91,8 @@ public class MailLog {
     }
 
     /** One mail as administrators see it; {@code kind} is the event type or {@code moderator.digest}. */
-    public record MailDetails(String id, String kind, String eventId, String recipient, String subject,
-            DeliveryStatus status, int attempts, String lastError, Instant createdAt, Instant deliveredAt) {
+    public record MailDetails(String id, String kind, @Nullable String eventId, String recipient, String subject,
+            DeliveryStatus status, int attempts, @Nullable String lastError, Instant createdAt,
+            @Nullable Instant deliveredAt) {
     }
 }

@@ -24,11 +24,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.copydesk.accounts.AccountDirectory.AccountChanged;
+import dev.copydesk.shared.AfterCommit;
 
 /**
  * Checks a username and password against the stored adaptive hash and yields a {@link StaffMember}
@@ -116,15 +116,16 @@ class PasswordCheck implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void forget(AccountChanged changed) {
-        verified.asMap().values().removeIf(m -> m.id().equals(changed.accountId()));
+        // Dropped at once, so the old roles stop working even before the change commits, and again
+        // after commit, in case a concurrent login cached the old account in between.
+        forgetNow(changed.accountId());
+        AfterCommit.run(() -> forgetNow(changed.accountId()));
     }
 
-    @EventListener
-    void forgetNow(AccountChanged changed) {
-        // Also drop at once, so the old roles stop working even before the change commits.
-        forget(changed);
+    private void forgetNow(String accountId) {
+        verified.asMap().values().removeIf(m -> m.id().equals(accountId));
     }
 
     private String fingerprint(String username, String password) {

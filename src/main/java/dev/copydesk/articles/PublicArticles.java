@@ -14,16 +14,15 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.copydesk.accounts.AccountDirectory;
 import dev.copydesk.accounts.AccountDirectory.AccountChanged;
 import dev.copydesk.articles.ArticleViews.PublicArticlePage;
 import dev.copydesk.articles.ArticleViews.PublicArticleSummary;
 import dev.copydesk.articles.ArticleViews.PublicArticleView;
+import dev.copydesk.shared.AfterCommit;
 import dev.copydesk.shared.Ids;
 import dev.copydesk.shared.InvalidRequestException;
 import dev.copydesk.shared.NotFoundException;
@@ -56,10 +55,9 @@ public class PublicArticles implements PublishedArticles {
     }
 
     /** A public article shows its author's display name: a changed account clears the public caches. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @EventListener
     void on(AccountChanged changed) {
-        publicCaches.clear();
+        AfterCommit.run(publicCaches::clear);
     }
 
     @Override

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface DigestItems extends JpaRepository<DigestItem, Long> {
 
     List<DigestItem> findAllByOrderByIdAsc();
+
+    boolean existsByEventId(String eventId);
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -16,8 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.copydesk.shared.CopydeskEvent;
-import dev.copydesk.shared.Ids;
 
 /**
  * The bounded journal of committed events: the last {@code replayLimit} events of the last
@@ -42,15 +41,19 @@ class EventJournal {
         this.clock = clock;
     }
 
-    /** Records a committed event in a transaction of its own (the causing one has committed already). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public PublishedEvent append(CopydeskEvent event) {
-        Map<String, Object> data = event.data() == null ? Map.of() : event.data();
-        Instant occurredAt = event.occurredAt() == null ? Instant.now(clock) : event.occurredAt();
-        JournalEntry entry = entries.saveAndFlush(new JournalEntry(Ids.newId(), event.type(), occurredAt,
-                Instant.now(clock), write(data)));
+    /**
+     * Journals an event in the caller's transaction and gives it its sequence number; empty when the
+     * event was journaled before (a resubmission after a crash), so nothing is sent twice.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<PublishedEvent> record(CommittedEvent event) {
+        if (entries.existsByEventId(event.id())) {
+            return Optional.empty();
+        }
+        JournalEntry entry = entries.saveAndFlush(new JournalEntry(event.id(), event.type(), event.occurredAt(),
+                Instant.now(clock), event.data()));
         // Read the data back through JSON so every channel serves exactly what a replay would.
-        return toEvent(entry);
+        return Optional.of(toEvent(entry));
     }
 
     /** The events after {@code lastSeen} a reconnecting client missed, within the replay bounds, oldest first. */
@@ -74,14 +77,6 @@ class EventJournal {
 
     private PublishedEvent toEvent(JournalEntry entry) {
         return new PublishedEvent(entry.seq(), entry.eventId(), entry.type(), entry.occurredAt(), read(entry.data()));
-    }
-
-    private String write(Map<String, Object> data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event data is not serialisable as JSON", e);
-        }
     }
 
     private Map<String, Object> read(String data) {

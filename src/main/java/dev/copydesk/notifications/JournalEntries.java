@@ -10,6 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface JournalEntries extends JpaRepository<JournalEntry, Long> {
 
+    boolean existsByEventId(String eventId);
+
     @Query("select coalesce(max(e.seq), 0) from JournalEntry e")
     long lastSeq();
 

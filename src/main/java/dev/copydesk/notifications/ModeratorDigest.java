@@ -31,49 +31,59 @@ class ModeratorDigest {
 
     private final DigestItems items;
     private final AccountDirectory directory;
-    private final Postbox postbox;
+    private final MailQueue queue;
     private final MailSettings settings;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
 
-    ModeratorDigest(DigestItems items, AccountDirectory directory, Postbox postbox, MailSettings settings,
+    ModeratorDigest(DigestItems items, AccountDirectory directory, MailQueue queue, MailSettings settings,
             ObjectMapper json, PlatformTransactionManager transactions) {
         this.items = items;
         this.directory = directory;
-        this.postbox = postbox;
+        this.queue = queue;
         this.settings = settings;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** Keeps an overdue item for the next digest, in the caller's transaction (the one journaling the event). */
     void collect(PublishedEvent event) {
+        if (items.existsByEventId(event.id())) {
+            return;
+        }
         try {
-            String data = json.writeValueAsString(event.data());
-            transaction.executeWithoutResult(status -> items.save(new DigestItem(event.id(), event.occurredAt(), data)));
+            items.save(new DigestItem(event.id(), event.occurredAt(), json.writeValueAsString(event.data())));
         } catch (JsonProcessingException e) {
             log.warn("Overdue item {} could not be stored for the digest", event.id());
         }
     }
 
-    /** Sends what was collected as one mail to each moderator; returns how many items went out. */
+    /**
+     * Queues what was collected as one mail to each moderator, in the transaction that takes the
+     * items, so a digest is never lost between the two; returns how many items went out.
+     */
     @Scheduled(fixedDelayString = "${copydesk.mail.moderator-digest-interval:PT15M}",
             initialDelayString = "${copydesk.mail.moderator-digest-interval:PT15M}")
     public int send() {
         if (!settings.enabled()) {
             return 0;
         }
-        List<PublishedEvent> taken = transaction.execute(status -> {
+        Integer sent = transaction.execute(status -> {
             List<DigestItem> all = items.findAllByOrderByIdAsc();
+            if (all.isEmpty()) {
+                return 0;
+            }
             items.deleteAllInBatch(all);
-            return all.stream().map(this::toEvent).toList();
+            List<PublishedEvent> taken = all.stream().map(this::toEvent).toList();
+            for (StaffMember moderator : directory.staffWithRole(Role.MODERATOR)) {
+                if (moderator.email() != null) {
+                    queue.queue(null, MailDelivery.DIGEST,
+                            Letters.moderatorDigest(moderator.email(), moderator.displayName(), taken));
+                }
+            }
+            return taken.size();
         });
-        if (taken == null || taken.isEmpty()) {
-            return 0;
-        }
-        for (StaffMember moderator : directory.staffWithRole(Role.MODERATOR)) {
-            postbox.send(Letters.moderatorDigest(moderator.email(), moderator.displayName(), taken));
-        }
-        return taken.size();
+        return sent == null ? 0 : sent;
     }
 
     private PublishedEvent toEvent(DigestItem item) {

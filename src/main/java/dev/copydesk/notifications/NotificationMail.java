@@ -2,14 +2,7 @@ package dev.copydesk.notifications;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -20,53 +13,37 @@ import dev.copydesk.accounts.StaffMember;
 import dev.copydesk.notifications.CommentSubscribers.Subscriber;
 
 /**
- * Who gets which mail for a committed event. Works on a small pool of its own, so SMTP never
- * slows the request that caused the event; failures are logged, not retried.
+ * Who gets which mail for a committed event. The mails are stored in the delivery log in the
+ * transaction that journals the event and sent by the engine's job executor with retries
+ * ({@link MailAttempts}), so SMTP never slows a request and a failed mail is never lost.
  */
 @Component
 class NotificationMail {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationMail.class);
-
     private final MailSettings settings;
-    private final Postbox postbox;
+    private final MailQueue queue;
     private final AccountDirectory directory;
     private final ObjectProvider<CommentSubscribers> commentSubscribers;
     private final CommenterMailPreferences preferences;
     private final ModeratorDigest digest;
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 2, 60, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(10_000), r -> {
-                Thread thread = new Thread(r, "copydesk-mail");
-                thread.setDaemon(true);
-                return thread;
-            });
 
-    NotificationMail(MailSettings settings, Postbox postbox, AccountDirectory directory,
+    NotificationMail(MailSettings settings, MailQueue queue, AccountDirectory directory,
             ObjectProvider<CommentSubscribers> commentSubscribers, CommenterMailPreferences preferences,
             ModeratorDigest digest) {
         this.settings = settings;
-        this.postbox = postbox;
+        this.queue = queue;
         this.directory = directory;
         this.commentSubscribers = commentSubscribers;
         this.preferences = preferences;
         this.digest = digest;
     }
 
-    void onCommitted(PublishedEvent event) {
-        if (!settings.enabled()) {
+    /** Queues the event's mails, in the caller's transaction; none when mail is off or they were queued before. */
+    void enqueue(PublishedEvent event) {
+        if (!settings.enabled() || queue.queuedFor(event.id())) {
             return;
         }
-        try {
-            pool.execute(() -> {
-                try {
-                    handle(event);
-                } catch (RuntimeException e) {
-                    log.warn("Mail for event {} ({}) failed: {}", event.id(), event.type(), e.toString());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.warn("Mail queue full; mail for event {} ({}) dropped", event.id(), event.type());
-        }
+        handle(event);
     }
 
     void handle(PublishedEvent event) {
@@ -83,7 +60,7 @@ class NotificationMail {
     }
 
     private void mailWriter(PublishedEvent event) {
-        staff(event.text("authorId")).ifPresent(writer -> postbox.send(Letters.writerDecision(writer.email(),
+        staff(event.text("authorId")).ifPresent(writer -> send(event, Letters.writerDecision(writer.email(),
                 writer.displayName(), event, staff(event.text("actor")).map(StaffMember::displayName).orElse(null))));
     }
 
@@ -93,7 +70,7 @@ class NotificationMail {
         for (StaffMember editor : directory.staffWithRole(Role.EDITOR)) {
             // Four-eyes: an editor never reviews their own article, so they are not asked to.
             if (!editor.id().equals(authorId)) {
-                postbox.send(Letters.forEditor(editor.email(), editor.displayName(), event, authorName));
+                send(event, Letters.forEditor(editor.email(), editor.displayName(), event, authorName));
             }
         }
     }
@@ -105,7 +82,7 @@ class NotificationMail {
         }
         Optional<Subscriber> author = Optional.ofNullable(event.text("commentId")).flatMap(lookup::subscriberOf);
         author.filter(s -> !preferences.hasUnsubscribed(s.email()))
-                .ifPresent(s -> postbox.send(Letters.commentApproved(s.email(), s.authorName(), event,
+                .ifPresent(s -> send(event, Letters.commentApproved(s.email(), s.authorName(), event,
                         unsubscribeUrl(s.email()))));
         String parentId = event.text("parentId");
         if (parentId != null) {
@@ -113,7 +90,7 @@ class NotificationMail {
                     // Replying to oneself is no news.
                     .filter(p -> author.map(a -> !a.email().equalsIgnoreCase(p.email())).orElse(true))
                     .filter(p -> !preferences.hasUnsubscribed(p.email()))
-                    .ifPresent(p -> postbox.send(Letters.replyApproved(p.email(), p.authorName(), event,
+                    .ifPresent(p -> send(event, Letters.replyApproved(p.email(), p.authorName(), event,
                             unsubscribeUrl(p.email()))));
         }
     }
@@ -129,8 +106,7 @@ class NotificationMail {
         return id == null ? Optional.empty() : directory.findStaff(id).filter(s -> Objects.nonNull(s.email()));
     }
 
-    @PreDestroy
-    void close() {
-        pool.shutdown();
+    private void send(PublishedEvent event, Letter letter) {
+        queue.queue(event.id(), event.type(), letter);
     }
 }

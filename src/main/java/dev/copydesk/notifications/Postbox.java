@@ -2,8 +2,6 @@ package dev.copydesk.notifications;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -11,13 +9,11 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends letters over SMTP, one message per recipient so nobody sees another's address. A failure
- * is logged and dropped: mail is a courtesy, never a reason to fail or repeat an editorial decision.
+ * Sends letters over SMTP, one message per recipient so nobody sees another's address. It only
+ * reports what went wrong; {@link MailAttempts} records it and the engine retries.
  */
 @Component
 class Postbox {
-
-    private static final Logger log = LoggerFactory.getLogger(Postbox.class);
 
     private final MailSettings settings;
     private final ObjectProvider<JavaMailSender> sender;
@@ -27,12 +23,11 @@ class Postbox {
         this.sender = sender;
     }
 
-    boolean send(Letter letter) {
+    /** Sends one letter; null when the server took it, else what went wrong (never the recipient's address). */
+    String send(Letter letter) {
         JavaMailSender mail = sender.getIfAvailable();
         if (mail == null) {
-            log.warn("Mail is enabled but no mail server is configured (spring.mail.host); '{}' not sent",
-                    letter.subject());
-            return false;
+            return "No mail server is configured (spring.mail.host)";
         }
         try {
             MimeMessage message = mail.createMimeMessage();
@@ -45,16 +40,19 @@ class Postbox {
                 message.setHeader("List-Unsubscribe", "<" + letter.unsubscribeUrl() + ">");
             }
             mail.send(message);
-            return true;
+            return null;
         } catch (MessagingException | MailException e) {
-            log.warn("Mail '{}' to a recipient at {} was not sent: {}", letter.subject(), domainOf(letter.to()),
-                    e.getMessage());
-            return false;
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            return e.getClass().getSimpleName() + ": " + describe(cause);
         }
     }
 
-    private static String domainOf(String address) {
-        int at = address == null ? -1 : address.lastIndexOf('@');
-        return at < 0 ? "?" : address.substring(at + 1);
+    private static String describe(Throwable cause) {
+        // The server's or the socket's message, without any address it may quote.
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.replaceAll("[^\\s<>]+@[^\\s<>]+", "<address>");
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +58,7 @@ public class WebhookAttempts {
                 .filter(d -> !d.finished())
                 .flatMap(d -> endpoints.findById(d.endpointId())
                         .map(e -> new Target(e.url(), e.secret(), d.eventId(), d.eventType(), d.payload(),
-                                d.attempts()))));
+                                d.record().attempts()))));
         if (target.isEmpty()) {
             return;
         }
@@ -91,9 +90,9 @@ public class WebhookAttempts {
      */
     public String retryCycle(String deliveryId) {
         int attempts = ownTransaction.execute(status -> deliveries.findById(deliveryId)
-                .map(WebhookDelivery::attempts).orElse(1));
-        Duration delay = settings.delayAfter(Math.max(1, attempts));
-        return "R" + settings.maxAttempts() + "/" + delay;
+                .map(d -> d.record().attempts()).orElse(1));
+        return Backoff.retryCycle(settings.maxAttempts(), settings.firstRetryDelay(), settings.maxRetryDelay(),
+                attempts);
     }
 
     private void record(String deliveryId, String error, boolean giveUp) {

@@ -10,4 +10,6 @@ interface WebhookDeliveries extends JpaRepository<WebhookDelivery, String> {
     List<WebhookDelivery> findByEndpointIdOrderByCreatedAtDesc(String endpointId, Limit limit);
 
     void deleteByEndpointId(String endpointId);
+
+    boolean existsByEndpointIdAndEventId(String endpointId, String eventId);
 }

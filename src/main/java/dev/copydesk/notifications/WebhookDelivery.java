@@ -4,8 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -15,8 +14,6 @@ import dev.copydesk.shared.Ids;
 @Entity
 @Table(name = "webhook_delivery")
 class WebhookDelivery {
-
-    private static final int MAX_ERROR = 500;
 
     @Id
     private String id;
@@ -33,21 +30,11 @@ class WebhookDelivery {
     @Column(nullable = false)
     private String payload;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private DeliveryStatus status;
-
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "last_error")
-    private String lastError;
+    @Embedded
+    private DeliveryRecord record = new DeliveryRecord();
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
-
-    @Column(name = "delivered_at")
-    private Instant deliveredAt;
 
     protected WebhookDelivery() {
     }
@@ -58,25 +45,19 @@ class WebhookDelivery {
         this.eventId = eventId;
         this.eventType = eventType;
         this.payload = payload;
-        this.status = DeliveryStatus.PENDING;
         this.createdAt = now;
     }
 
     void delivered(Instant now) {
-        attempts++;
-        status = DeliveryStatus.DELIVERED;
-        lastError = null;
-        deliveredAt = now;
+        record.delivered(now);
     }
 
     void failed(String error, boolean giveUp) {
-        attempts++;
-        status = giveUp ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING;
-        lastError = error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+        record.failed(error, giveUp);
     }
 
     boolean finished() {
-        return status == DeliveryStatus.DELIVERED || status == DeliveryStatus.FAILED;
+        return record.finished();
     }
 
     String id() {
@@ -99,23 +80,12 @@ class WebhookDelivery {
         return payload;
     }
 
-    DeliveryStatus status() {
-        return status;
-    }
-
-    int attempts() {
-        return attempts;
-    }
-
-    String lastError() {
-        return lastError;
+    DeliveryRecord record() {
+        return record;
     }
 
     Instant createdAt() {
         return createdAt;
     }
 
-    Instant deliveredAt() {
-        return deliveredAt;
-    }
 }

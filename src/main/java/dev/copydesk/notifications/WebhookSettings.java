@@ -27,10 +27,6 @@ public record WebhookSettings(
 
     /** How long to wait before the next attempt, after {@code attemptsSoFar} failed ones. */
     public Duration delayAfter(int attemptsSoFar) {
-        Duration delay = firstRetryDelay;
-        for (int i = 1; i < attemptsSoFar && delay.compareTo(maxRetryDelay) < 0; i++) {
-            delay = delay.multipliedBy(4);
-        }
-        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+        return Backoff.delayAfter(firstRetryDelay, maxRetryDelay, attemptsSoFar);
     }
 }

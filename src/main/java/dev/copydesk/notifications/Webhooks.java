@@ -85,16 +85,17 @@ public class Webhooks {
     public List<DeliveryDetails> deliveries(String endpointId) {
         WebhookEndpoint endpoint = find(endpointId);
         return deliveries.findByEndpointIdOrderByCreatedAtDesc(endpoint.id(), Limit.of(DELIVERY_PAGE)).stream()
-                .map(d -> new DeliveryDetails(d.id(), d.eventType(), d.eventId(), d.status(), d.attempts(),
-                        d.lastError(), d.createdAt(), d.deliveredAt()))
+                .map(d -> new DeliveryDetails(d.id(), d.eventType(), d.eventId(), d.record().status(),
+                        d.record().attempts(), d.record().lastError(), d.createdAt(), d.record().deliveredAt()))
                 .toList();
     }
 
     /**
-     * Stores one delivery per active endpoint subscribed to the event and schedules them, in a
-     * transaction of its own: called after the causing transaction committed.
+     * Stores one delivery per active endpoint subscribed to the event and schedules them, in the
+     * transaction that journals the event. An endpoint that has this event already (a resubmission
+     * whose journal entry was pruned meanwhile) gets no second delivery.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.MANDATORY)
     public int enqueue(PublishedEvent event) {
         List<WebhookEndpoint> subscribed = endpoints.findActiveSubscribedTo(event.type());
         if (subscribed.isEmpty()) {
@@ -107,6 +108,9 @@ public class Webhooks {
             throw new IllegalArgumentException("Event " + event.id() + " is not serialisable", e);
         }
         for (WebhookEndpoint endpoint : subscribed) {
+            if (deliveries.existsByEndpointIdAndEventId(endpoint.id(), event.id())) {
+                continue;
+            }
             WebhookDelivery delivery = deliveries.save(new WebhookDelivery(endpoint.id(), event.id(), event.type(),
                     payload, Instant.now(clock)));
             scheduler.schedule(delivery.id());

@@ -7,12 +7,9 @@ import java.util.function.ToIntFunction;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Makes the {@link PublicReadCache}s and keeps them honest: every {@link CopydeskEvent} about an
@@ -37,31 +34,20 @@ public class PublicReadCaches {
         return cache;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    // A plain listener that acts after commit: cache eviction need not be recorded by the event
+    // publication registry (a lost eviction is healed by the TTL).
+    @EventListener
     void on(CopydeskEvent event) {
         if (!event.changesPublicView()) {
             return;
         }
         String slug = event.articleSlug();
-        if (slug == null) {
-            clear();
-        } else {
-            evict(slug);
-        }
+        AfterCommit.run(slug == null ? this::clear : () -> evict(slug));
     }
 
     /** Evicts an article's entries now, or after the current transaction commits when there is one. */
     public void evictAfterCommit(String slug) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    evict(slug);
-                }
-            });
-        } else {
-            evict(slug);
-        }
+        AfterCommit.run(() -> evict(slug));
     }
 
     public void clear() {

@@ -1,5 +1,7 @@
 package dev.copydesk.notifications;
 
+import javax.sql.DataSource;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +35,15 @@ class LiveEventsIntegrationTests {
     @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
+    DataSource dataSource;
+    @Autowired
     EventJournal journal;
 
     Newsroom newsroom;
 
     @BeforeEach
     void setUp() {
-        newsroom = new Newsroom(transactions, publisher);
+        newsroom = new Newsroom(transactions, publisher, dataSource);
     }
 
     @Test

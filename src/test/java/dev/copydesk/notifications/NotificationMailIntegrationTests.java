@@ -1,12 +1,16 @@
 package dev.copydesk.notifications;
 
-import java.time.Duration;
+import javax.sql.DataSource;
+
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +29,7 @@ import dev.copydesk.support.StaffFixtures.Staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -44,6 +49,8 @@ class NotificationMailIntegrationTests {
     @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
+    DataSource dataSource;
+    @Autowired
     ArticleFixtures articles;
     @Autowired
     ModeratorDigest digest;
@@ -51,11 +58,17 @@ class NotificationMailIntegrationTests {
     DigestItems digestItems;
 
     Newsroom newsroom;
-    Mailbox mailbox = new Mailbox();
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+
+    Mailbox mailbox;
 
     @BeforeEach
     void setUp() throws Exception {
-        newsroom = new Newsroom(transactions, publisher);
+        newsroom = new Newsroom(transactions, publisher, dataSource);
+        mailbox = new Mailbox(management);
         mailbox.empty();
     }
 
@@ -142,7 +155,9 @@ class NotificationMailIntegrationTests {
                 TestEvent.of("comment.queue_overdue", "commentId", "cm-1", "articleTitle", "Budget", "authorName", "Ann"),
                 TestEvent.of("comment.queue_overdue", "commentId", "cm-2", "articleTitle", "Budget", "authorName", "Bo"),
                 TestEvent.of("comment.queue_overdue", "commentId", "cm-3", "articleTitle", "Roads", "authorName", "Cy"));
-        awaitDigestItems(3);
+        // Newsroom.commit returns once the events are handed on: the items are stored by then.
+        assertThat(digestItems.count()).isEqualTo(3);
+        mailbox.sendQueuedMail();
         assertThat(mailbox.to(moderator.member().email())).as("nothing before the digest runs").isEmpty();
 
         assertThat(digest.send()).isEqualTo(3);
@@ -245,16 +260,105 @@ class NotificationMailIntegrationTests {
     }
 
     @Test
-    void unknownUnsubscribeTokenIsNotFound() throws Exception {
-        mvc.perform(get("/api/public/unsubscribe").param("token", "no-such-token"))
+    void mailToAServerThatIsDownIsRetriedAndArrivesWhenItIsBackAndTheLogSaysSo() throws Exception {
+        Staff writer = staff.create(Role.WRITER);
+        String title = "Down and up " + System.nanoTime();
+        TestMailServer.down();
+        try {
+            newsroom.commit(TestEvent.of("article.approved", "articleId", "art-7", "title", title,
+                    "authorId", writer.id()));
+            mailbox.sendQueuedMail();
+        } finally {
+            TestMailServer.up();
+        }
+        Map<String, Object> failed = mailTo(title);
+        assertThat(failed).containsEntry("status", "RETRYING").containsEntry("attempts", 1)
+                .containsEntry("kind", "article.approved");
+        assertThat((String) failed.get("lastError")).isNotBlank().doesNotContain(writer.member().email());
+        assertThat((String) failed.get("recipient")).as("masked in the log")
+                .startsWith(writer.member().email().substring(0, 1) + "***@")
+                .doesNotContain(writer.member().email());
+
+        // The engine's next attempt (its job, run now rather than after the back-off) gets through.
+        String jobId = mailJob((String) failed.get("id"));
+        assertThat(management.createJobQuery().jobId(jobId).singleResult().getDuedate())
+                .as("retried after a back-off").isInTheFuture();
+        management.executeJob(jobId);
+
+        assertThat(mailbox.await(writer.member().email(), 1).get(0).getSubject()).contains(title);
+        assertThat(mailTo(title)).containsEntry("status", "DELIVERED").containsEntry("attempts", 2);
+    }
+
+    @Test
+    void mailThatFailedForGoodStaysInTheLogAndAnAdminCanSendItAgain() throws Exception {
+        Staff writer = staff.create(Role.WRITER);
+        String title = "Failed for good " + System.nanoTime();
+        TestMailServer.down();
+        try {
+            newsroom.commit(TestEvent.of("article.approved", "articleId", "art-8", "title", title,
+                    "authorId", writer.id()));
+            String id = (String) mailTo(title).get("id");
+            // copydesk.mail.max-attempts is 2 in this context: two failed attempts and it is FAILED.
+            for (int attempt = 0; attempt < 2; attempt++) {
+                String jobId = mailJob(id);
+                try {
+                    management.executeJob(jobId);
+                } catch (RuntimeException retriedLater) {
+                    // the first attempt fails and is kept for the retry
+                }
+            }
+            assertThat(mailTo(title)).containsEntry("status", "FAILED").containsEntry("attempts", 2);
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count())
+                    .as("the mail-delivery instance ended without an incident").isZero();
+            mvc.perform(get("/api/admin/mail-deliveries").param("status", "FAILED").with(staff.admin()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[?(@.id == '" + id + "')].status").value("FAILED"));
+        } finally {
+            TestMailServer.up();
+        }
+        String id = (String) mailTo(title).get("id");
+        mvc.perform(post("/api/admin/mail-deliveries/" + id + "/retry").with(staff.admin()))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.status").value("PENDING"));
+        mvc.perform(post("/api/admin/mail-deliveries/" + id + "/retry").with(staff.admin()))
+                .andExpect(status().isConflict());
+
+        assertThat(mailbox.await(writer.member().email(), 1).get(0).getSubject()).contains(title);
+        assertThat(mailTo(title)).containsEntry("status", "DELIVERED").containsEntry("attempts", 1);
+    }
+
+    @Test
+    void mailDeliveryLogIsForAdminsOnlyAndRefusesAnUnknownStatus() throws Exception {
+        Staff editor = staff.create(Role.EDITOR);
+        mvc.perform(get("/api/admin/mail-deliveries").with(editor.login())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/admin/mail-deliveries")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/admin/mail-deliveries").param("status", "LOST").with(staff.admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
+        mvc.perform(post("/api/admin/mail-deliveries/no-such-id/retry").with(staff.admin()))
                 .andExpect(status().isNotFound());
     }
 
-    private void awaitDigestItems(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (digestItems.count() < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(digestItems.count()).isEqualTo(count);
+    private String mailJob(String mailDeliveryId) {
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(mailDeliveryId)
+                .singleResult().getId();
+        return management.createJobQuery().processInstanceId(instanceId).singleResult().getId();
+    }
+
+    /** The delivery log's entry for the one mail whose subject contains {@code title}. */
+    private Map<String, Object> mailTo(String title) throws Exception {
+        String body = mvc.perform(get("/api/admin/mail-deliveries").with(staff.admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> all = JsonPath.read(body, "$");
+        List<Map<String, Object>> found = all.stream()
+                .filter(m -> ((String) m.get("subject")).contains(title)).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void unknownUnsubscribeTokenIsNotFound() throws Exception {
+        mvc.perform(get("/api/public/unsubscribe").param("token", "no-such-token"))
+                .andExpect(status().isNotFound());
     }
 }

@@ -27,6 +27,7 @@ import dev.copydesk.support.UniqueInstance;
         "copydesk.mail.enabled=true",
         "copydesk.mail.from=desk@copydesk.test",
         "copydesk.mail.public-url=https://news.example.org",
+        "copydesk.mail.max-attempts=2",
         "copydesk.webhooks.allow-private-addresses=true",
         "copydesk.webhooks.connect-timeout=PT1S",
         "copydesk.webhooks.read-timeout=PT1S",

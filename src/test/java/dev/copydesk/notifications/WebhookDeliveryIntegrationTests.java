@@ -1,5 +1,7 @@
 package dev.copydesk.notifications;
 
+import javax.sql.DataSource;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +61,8 @@ class WebhookDeliveryIntegrationTests {
     @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
+    DataSource dataSource;
+    @Autowired
     ObjectMapper json;
 
     Newsroom newsroom;
@@ -67,7 +71,7 @@ class WebhookDeliveryIntegrationTests {
 
     @BeforeEach
     void registerReceiver() throws Exception {
-        newsroom = new Newsroom(transactions, publisher);
+        newsroom = new Newsroom(transactions, publisher, dataSource);
         receiver = new TestReceiver();
         String body = mvc.perform(post("/api/admin/webhooks").with(staff.admin())
                         .contentType(MediaType.APPLICATION_JSON)

@@ -39,7 +39,7 @@ class ApiContractIntegrationTests {
     /** The first word of every operationId: what the operation does. */
     private static final Set<String> VERBS = Set.of("get", "list", "create", "change", "replace", "run", "ban", "lift",
             "decide", "preview", "register", "remove", "proof", "edit", "submit", "withdraw", "unpublish", "stream",
-            "unsubscribe", "read", "post", "flag");
+            "unsubscribe", "read", "post", "flag", "retry");
 
     private static final Pattern LOWER_CAMEL = Pattern.compile("[a-z]+(?:[A-Z][a-z0-9]+)*");
     private static final Set<String> TAGS = Set.of("accounts", "articles", "public", "comments", "moderation",

@@ -1,2 +1,5 @@
-/** The {@code webhook-delivery} process: one asynchronous, retried delivery attempt per job. */
+/**
+ * The {@code webhook-delivery} and {@code mail-delivery} processes: one asynchronous, retried
+ * delivery attempt per job.
+ */
 package dev.copydesk.notifications.process;

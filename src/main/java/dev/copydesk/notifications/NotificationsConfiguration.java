@@ -1,0 +1,64 @@
+package dev.copydesk.notifications;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The dispatch thread and the resubmission of events not yet handed on. One thread keeps the
+ * journal's sequence in the order events are streamed on this node; it is a Spring-managed pool, so
+ * it stops with the context (events still queued in memory stay in {@code event_publication} and
+ * are resubmitted at the next start).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableAsync
+class NotificationsConfiguration {
+
+    static final String DISPATCH_EXECUTOR = "notificationDispatchExecutor";
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationsConfiguration.class);
+
+    @Bean(DISPATCH_EXECUTOR)
+    ThreadPoolTaskExecutor notificationDispatchExecutor(EventSettings settings) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(settings.dispatchQueueCapacity());
+        executor.setThreadNamePrefix("copydesk-events-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setAwaitTerminationSeconds(5);
+        return executor;
+    }
+
+    @Bean
+    Resubmission eventResubmission(IncompleteEventPublications incomplete, EventSettings settings) {
+        return new Resubmission(incomplete, settings);
+    }
+
+    /** Every {@code copydesk.events.resubmit-interval}: hands on again what was stored and not completed. */
+    static class Resubmission {
+
+        private final IncompleteEventPublications incomplete;
+        private final EventSettings settings;
+
+        Resubmission(IncompleteEventPublications incomplete, EventSettings settings) {
+            this.incomplete = incomplete;
+            this.settings = settings;
+        }
+
+        @Scheduled(fixedDelayString = "${copydesk.events.resubmit-interval:PT1M}",
+                initialDelayString = "${copydesk.events.resubmit-interval:PT1M}")
+        void resubmit() {
+            try {
+                incomplete.resubmitIncompletePublicationsOlderThan(settings.resubmitAfter());
+            } catch (RuntimeException e) {
+                log.warn("Events not yet handed on could not be resubmitted now: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,9 +1,16 @@
 package dev.copydesk.notifications;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,6 +40,20 @@ class NotificationsConfiguration {
         executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.setAwaitTerminationSeconds(5);
         return executor;
+    }
+
+    /**
+     * {@code copydesk_events_outstanding}: events stored with their change but still not handed on
+     * after {@code copydesk.events.resubmit-after}. Above 0 for long means the dispatch keeps failing
+     * (the log says why); the events wait, they are not lost.
+     */
+    @Bean
+    Gauge outstandingEventsGauge(MeterRegistry registry, JdbcTemplate jdbc, EventSettings settings, Clock clock) {
+        return Gauge.builder("copydesk.events.outstanding", () -> jdbc.queryForObject(
+                        "select count(*) from event_publication where completion_date is null and publication_date < ?",
+                        Long.class, Timestamp.from(Instant.now(clock).minus(settings.resubmitAfter()))))
+                .description("Events stored with their change but not handed on within copydesk.events.resubmit-after")
+                .register(registry);
     }
 
     @Bean

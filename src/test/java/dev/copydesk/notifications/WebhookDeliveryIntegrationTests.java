@@ -1,19 +1,20 @@
 package dev.copydesk.notifications;
 
-import javax.sql.DataSource;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -62,6 +64,8 @@ class WebhookDeliveryIntegrationTests {
     ApplicationEventPublisher publisher;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     ObjectMapper json;
 
@@ -213,6 +217,24 @@ class WebhookDeliveryIntegrationTests {
         assertThat(management.createJobQuery().processDefinitionKey(WebhookDeliveryProcess.KEY).count())
                 .isEqualTo(jobsBefore);
         assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void eventsNotHandedOnInTimeAreCountedByTheOutstandingGauge() throws Exception {
+        newsroom.commit(TestEvent.of("article.published", "articleId", "a-7", "slug", "counted", "authorId", "w-1"));
+        assertThat(meters.get("copydesk.events.outstanding").gauge().value()).isZero();
+
+        // A publication stored an hour ago and never completed, as a node that keeps failing leaves it.
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        UUID stuck = UUID.randomUUID();
+        jdbc.update("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date) "
+                + "values (?, 'test.listener', 'test.Event', '{}', ?)", stuck,
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
+        try {
+            assertThat(meters.get("copydesk.events.outstanding").gauge().value()).isEqualTo(1.0);
+        } finally {
+            jdbc.update("delete from event_publication where id = ?", stuck);
+        }
     }
 
     private String onlyJob() throws Exception {

@@ -46,7 +46,8 @@ class BenchmarkService {
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/bench/baseline/**").permitAll()
-                        .requestMatchers("/api/bench/held-comments", "/api/bench/sql-statements").hasRole("ADMIN")
+                        .requestMatchers("/api/bench/held-comments", "/api/bench/sql-statements", "/api/bench/sql-statements/texts")
+                                .hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> { })
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -80,6 +81,7 @@ class BenchmarkService {
     static final class SqlStatements implements QueryExecutionListener {
 
         private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> texts = new ConcurrentHashMap<>();
 
         @Override
         public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
@@ -94,6 +96,10 @@ class BenchmarkService {
                         ? query.getParametersList().size() : 1;
                 count(where + ".statements", times);
                 count(where + "." + kind(query.getQuery()), times);
+                if (where.equals("request")) {
+                    String text = query.getQuery().replaceAll("\\s+", " ").strip();
+                    texts.computeIfAbsent(text.length() > 160 ? text.substring(0, 160) : text, k -> new LongAdder()).add(times);
+                }
             }
         }
 
@@ -116,8 +122,15 @@ class BenchmarkService {
             return out;
         }
 
+        Map<String, Long> texts() {
+            Map<String, Long> out = new TreeMap<>();
+            texts.forEach((k, v) -> out.put(k, v.sum()));
+            return out;
+        }
+
         void reset() {
             counts.clear();
+            texts.clear();
         }
     }
 
@@ -135,6 +148,12 @@ class BenchmarkService {
         @GetMapping("/api/bench/sql-statements")
         Map<String, Long> counts() {
             return statements.snapshot();
+        }
+
+        /** The request threads' statements since the last reset, by text (cut at 160 characters), with their counts. */
+        @GetMapping("/api/bench/sql-statements/texts")
+        Map<String, Long> texts() {
+            return statements.texts();
         }
 
         @PostMapping("/api/bench/sql-statements")

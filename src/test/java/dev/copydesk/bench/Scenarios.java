@@ -201,6 +201,12 @@ final class Scenarios {
                 }
             }
             JsonNode counts = bench.call("GET", "/api/bench/sql-statements", "admin", null, 200);
+            // the statements themselves, per comment, beside results.md: what each count is made of
+            StringBuilder texts = new StringBuilder();
+            bench.call("GET", "/api/bench/sql-statements/texts", "admin", null, 200).fields().forEachRemaining(e ->
+                    texts.append(String.format(Locale.ROOT, "%5.1f  %s%n", e.getValue().asDouble() / n, e.getKey())));
+            java.nio.file.Files.createDirectories(options.workDir());
+            java.nio.file.Files.writeString(options.workDir().resolve("sql-" + kind[0] + ".txt"), texts);
             StringBuilder detail = new StringBuilder();
             counts.fields().forEachRemaining(e -> {
                 if (e.getKey().startsWith("request.") && !e.getKey().equals("request.statements")) {

@@ -1,9 +1,24 @@
 package dev.copydesk.moderation.process;
 
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
+import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
+import org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -18,13 +33,72 @@ import org.springframework.stereotype.Component;
  * its process and activity instances stay (Cockpit shows the path every comment took). Other
  * processes keep the full history. Previews of the screening table (evaluated without a process) leave
  * no history either: they decide nothing.
+ *
+ * <p>When an instance of this process ends (history removal time at {@code end}), the engine stamps
+ * the removal time on every history table by root instance, sixteen {@code UPDATE}s, six of them on
+ * tables this process never writes because of the filter above (variable instances and details,
+ * decision instances with their inputs and outputs, external task logs). {@link LeanRemovalTime} stamps
+ * only the tables it does write (the process and activity instances, tasks, identity links, jobs,
+ * incidents, the operation log, task comments and attachments, byte arrays), with the engine's own
+ * per-table update; every other process is stamped as before.
  */
 @Component
 class CommentModerationHistory extends AbstractProcessEnginePlugin {
 
+    /** The history entities a comment-moderation instance can have rows in, once {@link #redundant} is dropped. */
+    static final Set<String> WRITTEN = Set.of(HistoricActivityInstanceEventEntity.class.getName(),
+            HistoricTaskInstanceEventEntity.class.getName(), HistoricIncidentEventEntity.class.getName(),
+            HistoricJobLogEventEntity.class.getName(), UserOperationLogEntryEventEntity.class.getName(),
+            HistoricIdentityLinkLogEventEntity.class.getName(), CommentEntity.class.getName(),
+            AttachmentEntity.class.getName(), ByteArrayEntity.class.getName());
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getHistoryEventProducer() == null) {
+            configuration.setHistoryEventProducer(new LeanRemovalTime());
+        }
+    }
+
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
+    }
+
+    /** The engine's default producer, with the removal time of an ending comment-moderation instance kept to {@link #WRITTEN}. */
+    static final class LeanRemovalTime extends CacheAwareHistoryEventProducer {
+
+        private static final ThreadLocal<Boolean> ENDING_COMMENT_MODERATION = new ThreadLocal<>();
+
+        @Override
+        public HistoryEvent createProcessInstanceEndEvt(DelegateExecution execution) {
+            boolean ours = execution instanceof ExecutionEntity e && e.getProcessDefinition() != null
+                    && CommentModerationProcess.PROCESS_ID.equals(e.getProcessDefinition().getKey());
+            ENDING_COMMENT_MODERATION.set(ours);
+            try {
+                return super.createProcessInstanceEndEvt(execution);
+            } finally {
+                ENDING_COMMENT_MODERATION.remove();
+            }
+        }
+
+        @Override
+        protected void addRemovalTimeToHistoricProcessInstances(String rootProcessInstanceId, Date removalTime) {
+            if (Boolean.TRUE.equals(ENDING_COMMENT_MODERATION.get())) {
+                Context.getCommandContext().getHistoricProcessInstanceManager()
+                        .addRemovalTimeToProcessInstancesByRootProcessInstanceId(rootProcessInstanceId, removalTime,
+                                null, WRITTEN);
+            } else {
+                super.addRemovalTimeToHistoricProcessInstances(rootProcessInstanceId, removalTime);
+            }
+        }
+
+        @Override
+        protected void addRemovalTimeToHistoricDecisions(String rootProcessInstanceId, Date removalTime) {
+            // the filter below drops every decision evaluation of this process: there is nothing to stamp
+            if (!Boolean.TRUE.equals(ENDING_COMMENT_MODERATION.get())) {
+                super.addRemovalTimeToHistoricDecisions(rootProcessInstanceId, removalTime);
+            }
+        }
     }
 
     static boolean redundant(HistoryEvent event) {

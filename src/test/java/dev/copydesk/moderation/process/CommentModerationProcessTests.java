@@ -103,6 +103,32 @@ class CommentModerationProcessTests {
         assertThat(ended(answer.id())).isEnded();
     }
 
+    /**
+     * The lean removal time (CommentModerationHistory.LeanRemovalTime) stamps only the tables this process
+     * writes; every history row a held, decided comment left must still carry the removal time, or the
+     * nightly cleanup would never remove it.
+     */
+    @Test
+    void aDecidedCommentsHistoryCarriesItsRemovalTimeOnEveryRow() {
+        IntakeAnswer held = post(newAuthor(), "A first comment that a moderator approves.");
+        decisions.decide(held.id(), Decision.APPROVE, null, "moderator-0");
+
+        HistoricProcessInstance instance = historic(held.id());
+        assertThat(instance.getEndTime()).isNotNull();
+        assertThat(instance.getRemovalTime()).isNotNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list())
+                .isNotEmpty().allSatisfy(a -> assertThat(a.getRemovalTime()).isEqualTo(instance.getRemovalTime()));
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list())
+                .hasSize(1).allSatisfy(t -> assertThat(t.getRemovalTime()).isEqualTo(instance.getRemovalTime()));
+        assertThat(history.createHistoricIdentityLinkLogQuery().processDefinitionKey(PROCESS_ID).list())
+                .filteredOn(l -> instance.getId().equals(l.getRootProcessInstanceId()))
+                .isNotEmpty().allSatisfy(l -> assertThat(l.getRemovalTime()).isEqualTo(instance.getRemovalTime()));
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId()).list())
+                .isNotEmpty().allSatisfy(j -> assertThat(j.getRemovalTime()).isEqualTo(instance.getRemovalTime()));
+        // the DMN result was removed once the gateway had read it: no variable row was ever written
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
     @Test
     void bannedWordIsRejectedWithoutAWaitState() {
         IntakeAnswer answer = post(trustedAuthor(), "F U C K the writers");

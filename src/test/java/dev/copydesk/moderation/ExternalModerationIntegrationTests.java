@@ -128,9 +128,9 @@ class ExternalModerationIntegrationTests {
         IntakeAnswer slow = postAndScreen(author, "Loved it, slow answer");
         useExternal("/broken", 300);
         IntakeAnswer broken = postAndScreen(author, "Loved it, broken answer");
-        useExternal("/reject", 300);
+        useExternal("/reject", 5_000);
         IntakeAnswer rejected = postAndScreen(author, "Loved it, rejected answer");
-        useExternal("/allow", 300);
+        useExternal("/allow", 5_000);
         IntakeAnswer allowed = postAndScreen(author, "Loved it, allowed answer");
 
         assertThat(slow.status()).isEqualTo(CommentStatus.PENDING);
@@ -163,7 +163,7 @@ class ExternalModerationIntegrationTests {
     @Test
     void withAnEndpointTheReaderIsAnsweredFirstAndTheJobScreensTheComment() {
         String author = trustedAuthor();
-        useExternal("/allow", 300);
+        useExternal("/allow", 5_000);
 
         IntakeAnswer answer = post(author, "Loved it, answered before screening");
 

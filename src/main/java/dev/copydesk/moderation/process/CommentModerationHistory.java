@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -28,10 +29,11 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the engine's history of {@code comment-moderation} lean: every comment runs the process, and
  * at history level {@code full} each run would also write the DMN evaluation (a decision instance
- * with nine inputs and an output) and its variable updates. Our own {@code comment_history} already
- * records the screening result with its reasons, so those rows are dropped for this process only;
- * its process and activity instances stay (Cockpit shows the path every comment took). Other
- * processes keep the full history. Previews of the screening table (evaluated without a process) leave
+ * with nine inputs and an output), its variable updates and an activity instance for every step. Our
+ * own {@code comment_history} already records the screening result with its reasons and every decision,
+ * so those rows are dropped for this process only: its process instance, its events, the moderation
+ * task (task, identity links, activity instance) and its jobs stay, which is what Cockpit and the
+ * audit need ({@link #UNRECORDED_ACTIVITY_TYPES}). Other processes keep the full history. Previews of the screening table (evaluated without a process) leave
  * no history either: they decide nothing.
  *
  * <p>When an instance of this process ends (history removal time at {@code end}), the engine stamps
@@ -101,7 +103,21 @@ class CommentModerationHistory extends AbstractProcessEnginePlugin {
         }
     }
 
+    /**
+     * Activity types of this process whose activity instances history does not keep: the service tasks
+     * (screening, hold, approve, reject, overdue, hide), the DMN step and the gateways. They run inside
+     * one transaction with the wait state or the end that follows, so Cockpit loses no wait state; what
+     * they did is in our {@code comment_history}. Events (start, end, timer, the asynchronous step) and
+     * the moderation task stay.
+     */
+    static final Set<String> UNRECORDED_ACTIVITY_TYPES = Set.of(ActivityTypes.TASK_SERVICE,
+            ActivityTypes.TASK_BUSINESS_RULE, ActivityTypes.GATEWAY_EXCLUSIVE);
+
     static boolean redundant(HistoryEvent event) {
+        if (event instanceof HistoricActivityInstanceEventEntity activity) {
+            return CommentModerationProcess.PROCESS_ID.equals(activity.getProcessDefinitionKey())
+                    && UNRECORDED_ACTIVITY_TYPES.contains(activity.getActivityType());
+        }
         if (event instanceof HistoricDecisionEvaluationEvent evaluation) {
             var root = evaluation.getRootHistoricDecisionInstance();
             // in the process, or a settings preview (DmnScreeningPolicy) evaluating the table on its own

@@ -64,7 +64,7 @@ class PublicCommentController {
         this.flags = flags;
     }
 
-    @ApiResponse(responseCode = "202", description = "Received and screened: APPROVED, HELD or REJECTED", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "Received and screened: APPROVED, PENDING (held) or REJECTED; with an external moderation endpoint set, PENDING with no reasons, screened moments later", useReturnTypeSchema = true)
     @PostMapping("/api/public/articles/{slug}/comments")
     ResponseEntity<IntakeView> post(@PathVariable String slug, @Valid @RequestBody NewCommentRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

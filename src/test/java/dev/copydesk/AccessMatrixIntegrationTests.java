@@ -175,6 +175,17 @@ class AccessMatrixIntegrationTests {
         assertThat(status("GET", "/no/such/page", Caller.EDITOR)).isEqualTo(403);
     }
 
+    @Test
+    void benchmarkPathsAreNeitherServedNorOpenOutsideTheBenchProfile() {
+        // The benchmark's endpoints live in test scope under the bench profile (docs/benchmarks.md);
+        // in any other run their paths fall to the API's rules like any unknown /api path.
+        assertThat(ServedEndpoints.of(context)).extracting(Endpoint::pattern).noneMatch(p -> p.startsWith("/api/bench"));
+        String baseline = "/api/bench/baseline/articles/" + live.slug() + "/comments";
+        assertThat(status("POST", baseline, Caller.ANONYMOUS)).isEqualTo(401);
+        assertThat(status("POST", baseline, Caller.ADMIN)).isEqualTo(404);
+        assertThat(status("POST", "/api/bench/held-comments", Caller.ANONYMOUS)).isEqualTo(401);
+    }
+
     /** The pattern with its placeholders filled: the owner's article, a live slug, an account. */
     private String concrete(String pattern) {
         String path = pattern;

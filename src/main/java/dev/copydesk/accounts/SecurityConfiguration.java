@@ -243,9 +243,6 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/api/public/**").permitAll()
-                        // present only under the bench profile (docs/benchmarks.md): the baseline is as open as intake
-                        .requestMatchers("/api/bench/baseline/**").permitAll()
-                        .requestMatchers("/api/bench/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         // an admin tries a list change before saving it (docs/moderation.md)
                         .requestMatchers(HttpMethod.POST, "/api/moderation/screening/preview")

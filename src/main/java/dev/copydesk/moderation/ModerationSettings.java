@@ -55,6 +55,11 @@ public record ModerationSettings(List<String> bannedWords, List<String> suspectW
         return rules.get(rule);
     }
 
+    /** Whether screening asks the external endpoint: one is set and its rule is on. */
+    public boolean asksExternalModeration() {
+        return external != null && enabled(ScreeningCode.EXTERNAL);
+    }
+
     public Duration queueSlaDuration() {
         try {
             return Duration.parse(queueSla);

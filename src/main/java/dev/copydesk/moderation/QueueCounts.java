@@ -43,7 +43,8 @@ public class QueueCounts {
         return sum == null ? 0 : Math.max(0, sum);
     }
 
-    private void add(CommentQueue queue, int delta) {
+    /** {@code delta} comments entered (or, negative, left) {@code queue}; for bulk moves such as the benchmark's seed. */
+    void add(CommentQueue queue, long delta) {
         int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
         jdbc.update("update moderation_queue_count set n = n + ? where queue = ? and stripe = ?", delta, queue.name(),
                 stripe);

@@ -34,8 +34,12 @@ public class Screening {
         this.external = external;
     }
 
+    /**
+     * Screens a stored comment and records the reasons. {@code mayAskExternal}: whether this call runs
+     * outside the reader's transaction, so it may ask the external moderation service (when one is set).
+     */
     @Transactional
-    public ScreeningResult screen(String commentId, CommentPremoderation articlePremoderation) {
+    public ScreeningResult screen(String commentId, CommentPremoderation articlePremoderation, boolean mayAskExternal) {
         CompiledSettings compiled = settings.compiled();
         ScreeningSubject subject = comments.screeningSubject(commentId);
         String ban = compiled.enabled(ScreeningCode.BANNED_AUTHOR)
@@ -46,7 +50,9 @@ public class Screening {
         String verdict = null;
         ModerationSettings.External endpoint = compiled.settings().external();
         // A comment the local rules already reject is not sent out: the answer could not change the outcome.
-        if (compiled.enabled(ScreeningCode.EXTERNAL) && endpoint != null && !rejectedLocally(reasons)) {
+        // Never in the reader's transaction: the process screens in a job of its own when an endpoint was set
+        // as the comment came in (Event_ReaderAnswered); one set a moment later is asked from the next comment.
+        if (mayAskExternal && compiled.settings().asksExternalModeration() && !rejectedLocally(reasons)) {
             ExternalModeration.Verdict answer = external.ask(endpoint, subject);
             verdict = answer.verdict();
             if (answer.detail() != null) {

@@ -53,13 +53,13 @@ public final class Benchmark {
 
     /**
      * Options from the command line: {@code --smoke}, {@code --duration=20s}, {@code --warmup=5s},
-     * {@code --concurrency=16}, {@code --held=1000000}, {@code --db=postgres}, {@code --only=intake,baseline,slug,thread,queue,lifecycle},
+     * {@code --concurrency=16}, {@code --held=1000000}, {@code --db=postgres}, {@code --only=intake,held,baseline,slug,thread,queue,lifecycle},
      * {@code --profile} (a JFR recording of the service) and {@code --service-arg=--some.property=value} (repeatable).
      */
     record Options(Duration duration, Duration warmup, int concurrency, int held, boolean postgres, boolean smoke,
             Path workDir, java.util.Set<String> only, boolean profile, List<String> serviceArgs) {
 
-        /** Whether a scenario ({@code intake}, {@code baseline}, {@code slug}, {@code thread}, {@code queue}, {@code lifecycle}) runs. */
+        /** Whether a scenario ({@code intake}, {@code held}, {@code baseline}, {@code slug}, {@code thread}, {@code queue}, {@code lifecycle}) runs. */
         boolean runs(String scenario) {
             return only.isEmpty() || only.contains(scenario);
         }

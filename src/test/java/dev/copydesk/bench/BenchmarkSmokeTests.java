@@ -19,7 +19,7 @@ class BenchmarkSmokeTests {
         Report report = new Benchmark(Options.parse("--smoke")).run();
 
         assertThat(report.results()).extracting(LoadRun.Result::scenario).containsExactly(
-                "comment intake (workflow)", "comment insert only (baseline)", "article by slug",
+                "comment intake (workflow)", "comment intake, all held (first comments)", "comment insert only (baseline)", "article by slug",
                 "comment thread (50)", "moderation queue, first page", "moderation queue, deep page",
                 "moderation queue, first/deep page, 1 moderator", "article lifecycle (create+submit+approve)");
         assertThat(report.results()).allSatisfy(r -> {
@@ -28,6 +28,7 @@ class BenchmarkSmokeTests {
         });
         assertThat(report.failed()).isFalse();
         assertThat(report.facts()).containsKeys("service start-up", "peak resident memory of the service",
-                "intake / baseline throughput");
+                "intake / baseline throughput", "held intake / baseline throughput",
+                "SQL statements per held comment (first comment of a new reader)");
     }
 }

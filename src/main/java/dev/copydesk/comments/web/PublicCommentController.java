@@ -69,10 +69,12 @@ class PublicCommentController {
     }
 
     @ApiResponse(responseCode = "202", description = "Received and screened: APPROVED, PENDING (held for a moderator) "
-            + "or REJECTED", useReturnTypeSchema = true)
+            + "or REJECTED; with an external moderation endpoint set, PENDING with no reasons, screened moments later",
+            useReturnTypeSchema = true)
     @Operation(operationId = "postComment", summary = "Post a comment or a reply",
             description = "No account needed. The comment is screened at once: APPROVED (visible), PENDING (held for "
-                    + "a moderator) or REJECTED. `parentId` makes it a reply. The same `Idempotency-Key` replays "
+                    + "a moderator) or REJECTED; with an external moderation endpoint set it answers PENDING with no "
+                    + "reasons and is screened moments later. `parentId` makes it a reply. The same `Idempotency-Key` replays "
                     + "the first answer.")
     @ApiResponse(responseCode = "409", description = "Comments on this article are closed, or the Idempotency-Key was "
             + "used for a different comment")

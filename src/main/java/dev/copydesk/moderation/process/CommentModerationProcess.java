@@ -9,6 +9,9 @@ public final class CommentModerationProcess {
     public static final String START_EVENT_COMMENT_RECEIVED = "StartEvent_CommentReceived";
     public static final String START_EVENT_COMMENT_REPORTED = "StartEvent_CommentReported";
     public static final String MESSAGE_COMMENT_REPORTED = "Message_CommentReported";
+    public static final String GATEWAY_ASK_EXTERNAL_MODERATION = "Gateway_AskExternalModeration";
+    public static final String EVENT_READER_ANSWERED = "Event_ReaderAnswered";
+    public static final String GATEWAY_TO_SCREENING = "Gateway_ToScreening";
     public static final String TASK_SCREEN_COMMENT = "Task_ScreenComment";
     public static final String TASK_DECIDE_SCREENING_OUTCOME = "Task_DecideScreeningOutcome";
     public static final String GATEWAY_SCREENING_OUTCOME = "Gateway_ScreeningOutcome";
@@ -26,7 +29,16 @@ public final class CommentModerationProcess {
 
     /** The DMN table's result: APPROVE, HOLD or REJECT. */
     public static final String VAR_SCREENING_OUTCOME = "screeningOutcome";
-    /** Transient: the article's pre-moderation (INHERIT, ALL, NONE), given at start. */
+    /**
+     * Given at start: whether screening asks the external moderation service, and so runs after the
+     * reader's answer, as a job of its own ({@link #EVENT_READER_ANSWERED}); stored when true (the job
+     * reads it), transient when false.
+     */
+    public static final String VAR_ASK_EXTERNAL_MODERATION = "askExternalModeration";
+    /**
+     * The article's pre-moderation (INHERIT, ALL, NONE), given at start: transient when screening runs in
+     * the reader's transaction, stored when it runs after the answer (it must outlive the commit).
+     */
     public static final String VAR_ARTICLE_PREMODERATION = "articlePremoderation";
     /** Transient, given when the moderator task is completed: APPROVE or REJECT. */
     public static final String VAR_MODERATOR_DECISION = "moderatorDecision";

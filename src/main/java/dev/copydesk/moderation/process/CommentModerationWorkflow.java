@@ -45,9 +45,14 @@ class CommentModerationWorkflow implements ModerationGate, ModerationWorkflow {
 
     @Override
     public void screen(String commentId, CommentPremoderation articlePremoderation) {
+        // With an external moderation service, screening waits for the commit (Event_ReaderAnswered is
+        // asynchronous after): what it reads then must be stored, not transient (two rows on that path only).
+        boolean external = settings.current().asksExternalModeration();
         runtime.startProcessInstanceById(latestDefinitionId(), commentId, Variables.createVariables()
+                .putValueTyped(VAR_ASK_EXTERNAL_MODERATION, Variables.booleanValue(external, !external))
                 .putValueTyped(VAR_ARTICLE_PREMODERATION, Variables.stringValue(
-                        (articlePremoderation == null ? CommentPremoderation.INHERIT : articlePremoderation).name(), true)));
+                        (articlePremoderation == null ? CommentPremoderation.INHERIT : articlePremoderation).name(),
+                        !external)));
     }
 
     /**

@@ -26,5 +26,9 @@ class HoldCommentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         comments.hold(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), sla.dueFromNow());
         counts.entered(CommentQueue.PENDING);
+        // The DMN table's result was read by Gateway_ScreeningOutcome and nothing reads it again: removed in
+        // the command that created it, it is never written (one row fewer per held comment, and no delete
+        // when the moderator decides).
+        execution.removeVariable(CommentModerationProcess.VAR_SCREENING_OUTCOME);
     }
 }

@@ -2,7 +2,8 @@ package dev.copydesk.accounts;
 
 /**
  * What a staff member may do. An account may hold several. The names are also the workflow
- * engine's candidate groups, so a user task for {@code EDITOR} is offered to every editor.
+ * engine's candidate groups: a user task for {@code EDITOR} is offered to every newsroom-wide editor,
+ * and one for {@link #group(String) EDITOR:entertainment} to the editors of that section.
  */
 public enum Role {
     /** Writes articles, and reads and changes only their own. */
@@ -13,6 +14,14 @@ public enum Role {
     MODERATOR,
     /** Manages accounts, moderation settings, webhooks and the Camunda web apps. */
     ADMIN;
+
+    /** Roles that may be held for named sections only; the others are always newsroom-wide. */
+    public static final java.util.Set<Role> SCOPABLE = java.util.EnumSet.of(EDITOR, MODERATOR);
+
+    /** The engine's candidate group of this role for one section: {@code EDITOR:entertainment}. */
+    public String group(String section) {
+        return name() + ":" + section;
+    }
 
     /** The Spring Security authority for this role. */
     public String authority() {

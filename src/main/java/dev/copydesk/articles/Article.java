@@ -81,6 +81,10 @@ class Article extends AbstractAggregateRoot<Article> {
     @Column(name = "author_id", nullable = false, updatable = false)
     private String authorId;
 
+    /** The slug of the section (desk) the article belongs to. */
+    @Column(nullable = false)
+    private String section;
+
     @Version
     private Long version;
 
@@ -169,8 +173,10 @@ class Article extends AbstractAggregateRoot<Article> {
     protected Article() {
     }
 
-    Article(String slug, String title, String summary, String body, List<String> tags, String authorId, Instant now) {
+    Article(String slug, String title, String summary, String body, List<String> tags, String authorId, String section,
+            Instant now) {
         this.id = Ids.newId();
+        this.section = section;
         this.slug = slug;
         this.title = title;
         this.summary = summary;
@@ -185,6 +191,23 @@ class Article extends AbstractAggregateRoot<Article> {
     }
 
     // --- moves -------------------------------------------------------------------------------
+
+    /**
+     * Puts the article in another section, in any status: its open review (if any) follows it, which
+     * the caller arranges with the workflow. Moving into the section it is in is a no-op.
+     *
+     * @return whether the section changed
+     */
+    boolean moveTo(String actor, String newSection, Instant now) {
+        if (section.equals(newSection)) {
+            return false;
+        }
+        String from = section;
+        this.section = newSection;
+        this.updatedAt = now;
+        record(now, actor, "MOVED", status, status, null, "from section " + from + " to " + newSection);
+        return true;
+    }
 
     /**
      * Changes the editable copy. Allowed while {@code DRAFT} or {@code CHANGES_REQUESTED}, and on a
@@ -551,6 +574,10 @@ class Article extends AbstractAggregateRoot<Article> {
 
     ArticleStatus status() {
         return status;
+    }
+
+    String section() {
+        return section;
     }
 
     String authorId() {

@@ -30,6 +30,7 @@ import dev.copydesk.articles.ArticleViews.ReviewItem;
 import dev.copydesk.articles.ArticleViews.RevisionDetails;
 import dev.copydesk.articles.ArticleViews.RevisionSummary;
 import dev.copydesk.articles.ArticleWorkflow.OpenReview;
+import dev.copydesk.sections.Sections;
 import dev.copydesk.shared.PublicReadCaches;
 import dev.copydesk.shared.ConflictException;
 import dev.copydesk.shared.ForbiddenException;
@@ -45,6 +46,10 @@ import dev.copydesk.shared.TextHygiene;
  * <p>Access rules, in this order: the role (an editor-only call by a writer is 403), visibility (a
  * writer asking for another writer's article gets 404, so existence does not leak), ownership and
  * four-eyes (403), then the article's status (409 with {@code currentStatus}).
+ *
+ * <p>Sections: an editor's role reaches the whole newsroom or named sections
+ * ({@link StaffMember#scope}); an article outside an editor's sections is, to that editor, like
+ * another writer's article to a writer (404), unless they wrote it.
  */
 @Service
 @Transactional
@@ -61,9 +66,11 @@ public class ArticleDesk {
     private final ReviewProperties review;
     private final Clock clock;
     private final PublicReadCaches publicCaches;
+    private final Sections sections;
 
     ArticleDesk(Articles articles, ArticleWorkflow workflow, BodyRenderer renderer, AccountDirectory accounts,
-            ReviewProperties review, Clock clock, PublicReadCaches publicCaches) {
+            ReviewProperties review, Clock clock, PublicReadCaches publicCaches, Sections sections) {
+        this.sections = sections;
         this.publicCaches = publicCaches;
         this.articles = articles;
         this.workflow = workflow;
@@ -75,18 +82,36 @@ public class ArticleDesk {
 
     // --- writers and editors -------------------------------------------------------------------
 
-    /** A new draft by {@code me}, with a unique slug derived from the title. */
+    /** A new draft by {@code me}, with a unique slug derived from the title, in the default section. */
     public ArticleDetails create(StaffMember me, ArticleDraft draft) {
+        return create(me, draft, null);
+    }
+
+    /**
+     * A new draft by {@code me} in {@code section} ({@code null}: {@link Sections#DEFAULT_SECTION}),
+     * which must exist and not be archived (400, field {@code section}).
+     */
+    public ArticleDetails create(StaffMember me, ArticleDraft draft, String section) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
+        String desk = sections.requireActive("section", section == null ? Sections.DEFAULT_SECTION : section).slug();
         ArticleDraft clean = clean(draft);
         Article article = new Article(uniqueSlug(clean.title()), clean.title(), clean.summary(), clean.body(),
-                Tags.normalise(clean.tags()), me.id(), now());
+                Tags.normalise(clean.tags()), me.id(), desk, now());
         return details(articles.saveAndFlush(article));
     }
 
     /** Articles {@code me} may see, newest change first; a writer sees only their own. */
     @Transactional(readOnly = true)
     public ArticlePage list(StaffMember me, ArticleStatus status, boolean mine, int page, int size) {
+        return list(me, status, mine, null, page, size);
+    }
+
+    /**
+     * Articles {@code me} may see, newest change first: a writer their own, an editor their sections'
+     * and their own; {@code section} narrows to one section.
+     */
+    @Transactional(readOnly = true)
+    public ArticlePage list(StaffMember me, ArticleStatus status, boolean mine, String section, int page, int size) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
         if (page < 0 || page > MAX_PAGE) {
             throw new InvalidRequestException("page", "must be between 0 and " + MAX_PAGE);
@@ -94,8 +119,11 @@ public class ArticleDesk {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        String authorId = mine || !me.isEditor() ? me.id() : null;
-        Page<Article> found = articles.findForStaff(status, authorId,
+        StaffMember.Scope scope = me.scope(Role.EDITOR);
+        boolean onlyMine = mine || scope.none();
+        String authorId = onlyMine || !scope.newsroom() ? me.id() : null;
+        Page<Article> found = articles.findForStaff(status, authorId, section,
+                onlyMine || scope.newsroom() ? null : scope.sections(),
                 PageRequest.of(page, size, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
         return new ArticlePage(found.getContent().stream().map(this::details).toList(), page, size,
                 found.getTotalElements());
@@ -174,6 +202,40 @@ public class ArticleDesk {
         return details(article);
     }
 
+    /**
+     * An editor moves an article to another section. The editor must reach both sections (the old one
+     * or it is 404, the new one or 403), the new one must take articles (400), and {@code version}
+     * must be the one the editor read (409). The open review, if any, moves with it: from then on it
+     * is offered to the new section's editors only (and the newsroom's).
+     */
+    public ArticleDetails move(StaffMember me, String id, String section, long version) {
+        requireEditor(me);
+        Article article = visible(me, id);
+        String desk = sections.requireActive("section", section).slug();
+        if (!me.covers(Role.EDITOR, desk)) {
+            throw new ForbiddenException("You are not an editor of the section " + desk);
+        }
+        if (article.version() != version) {
+            throw new ConflictException("The article was changed meanwhile (version " + article.version()
+                    + ", yours " + version + "); reload it and try again", article.status().name(), article.version());
+        }
+        if (article.moveTo(me.id(), desk, now())) {
+            try {
+                articles.saveAndFlush(article);
+            } catch (OptimisticLockingFailureException e) {
+                throw new ConflictException("The article was changed at the same moment; reload it and try again");
+            }
+            workflow.moved(article.id(), desk);
+        }
+        return details(article);
+    }
+
+    /** The section of an article, for the workflow's candidate groups; empty for no such article. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> sectionOf(String id) {
+        return Ids.isWellFormed(id) ? articles.findSectionById(id) : java.util.Optional.empty();
+    }
+
     /** An editor takes a published article down, or cancels a scheduled one. */
     public ArticleDetails unpublish(StaffMember me, String id, String note) {
         requireEditor(me);
@@ -240,16 +302,27 @@ public class ArticleDesk {
     /** The editors' review queue: open review tasks, oldest first. */
     @Transactional(readOnly = true)
     public List<ReviewItem> reviews(StaffMember me) {
+        return reviews(me, null);
+    }
+
+    /**
+     * The editors' review queue: open review tasks in the editor's sections, oldest first;
+     * {@code section} narrows to one section.
+     */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> reviews(StaffMember me, String section) {
         requireEditor(me);
+        StaffMember.Scope scope = me.scope(Role.EDITOR);
         List<OpenReview> open = workflow.openReviews();
         Map<String, Article> byId = articles.findAllById(open.stream().map(OpenReview::articleId).toList()).stream()
                 .collect(Collectors.toMap(Article::id, Function.identity()));
         return open.stream()
                 .map(o -> byId.get(o.articleId()))
                 .filter(a -> a != null && a.inReview())
+                .filter(a -> scope.covers(a.section()) && (section == null || section.equals(a.section())))
                 .map(a -> new ReviewItem(a.id(), a.title(), a.authorId(),
                         a.reviewRevision().map(ArticleRevision::number).orElse(0), a.reviewRequestedAt(),
-                        a.reviewDueAt(), a.reviewOverdue(), a.reviewingLiveArticle()))
+                        a.reviewDueAt(), a.reviewOverdue(), a.reviewingLiveArticle(), a.section()))
                 .toList();
     }
 
@@ -286,11 +359,14 @@ public class ArticleDesk {
         return articles.findById(id).orElseThrow(() -> new NotFoundException("Article", id));
     }
 
-    /** The article if {@code me} may see it: editors see all, writers their own; anything else is 404. */
+    /**
+     * The article if {@code me} may see it: editors see their sections' articles, everyone their own;
+     * anything else is 404.
+     */
     private Article visible(StaffMember me, String id) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
         Article article = find(id);
-        if (!me.isEditor() && !article.authorId().equals(me.id())) {
+        if (!me.covers(Role.EDITOR, article.section()) && !article.authorId().equals(me.id())) {
             throw new NotFoundException("Article", id);
         }
         return article;
@@ -370,7 +446,7 @@ public class ArticleDesk {
         return new ArticleDetails(a.id(), a.slug(), a.title(), a.summary(), a.body(), a.tags(), a.status(),
                 a.version(), a.authorId(), a.createdAt(), a.updatedAt(), a.publishedAt(), a.publishAt(),
                 a.unpublishAt(), a.pendingRevision(), pending, a.lastReviewNote(), a.commentsOpen(),
-                a.premoderation(), a.liveRevisionId());
+                a.premoderation(), a.liveRevisionId(), a.section());
     }
 
 }

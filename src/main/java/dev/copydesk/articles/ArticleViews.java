@@ -22,7 +22,7 @@ public final class ArticleViews {
             ArticleStatus status, long version, String authorId, Instant createdAt, Instant updatedAt,
             Instant publishedAt, Instant publishAt, Instant unpublishAt, PendingRevision pendingRevision,
             PendingReview pendingReview, String lastReviewNote, boolean commentsOpen,
-            CommentPremoderation premoderation, String liveRevisionId) {
+            CommentPremoderation premoderation, String liveRevisionId, String section) {
     }
 
     /** The open review of an article: which revision, since when, due when, overdue or not. */
@@ -53,17 +53,21 @@ public final class ArticleViews {
 
     /** An open review task in the editors' queue. {@code liveArticle} is true for a change to a live article. */
     public record ReviewItem(String articleId, String title, String authorId, int revision, Instant submittedAt,
-            Instant dueAt, boolean overdue, boolean liveArticle) {
+            Instant dueAt, boolean overdue, boolean liveArticle, String section) {
     }
 
-    /** A live article as the public reads it. */
+    /** A live article as the public reads it; {@code section} is its section's slug and name. */
     public record PublicArticleView(String slug, String title, String summary, String bodyHtml, List<String> tags,
-            String authorName, Instant publishedAt, boolean commentsOpen, long commentCount) {
+            String authorName, Instant publishedAt, boolean commentsOpen, long commentCount, SectionRef section) {
     }
 
     /** A live article in the public list. */
     public record PublicArticleSummary(String slug, String title, String summary, List<String> tags, String authorName,
-            Instant publishedAt, long commentCount) {
+            Instant publishedAt, long commentCount, SectionRef section) {
+    }
+
+    /** The section an article belongs to, as the public sees it. */
+    public record SectionRef(String slug, String name) {
     }
 
     /** A page of the public list; {@code nextCursor} is null on the last page. */

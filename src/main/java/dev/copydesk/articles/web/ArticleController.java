@@ -29,6 +29,7 @@ import dev.copydesk.articles.web.ArticleRequests.CreateArticleRequest;
 import dev.copydesk.articles.web.ArticleRequests.DecisionRequest;
 import dev.copydesk.articles.web.ArticleRequests.EditArticleRequest;
 import dev.copydesk.articles.web.ArticleRequests.ExpiryRequest;
+import dev.copydesk.articles.web.ArticleRequests.MoveRequest;
 import dev.copydesk.articles.web.ArticleRequests.UnpublishRequest;
 
 /** Articles for staff (WRITER, EDITOR): writing, review decisions, scheduling, expiry, history. */
@@ -46,15 +47,15 @@ class ArticleController {
     @PostMapping
     ResponseEntity<ArticleDetails> create(@AuthenticationPrincipal StaffMember me,
             @Valid @RequestBody CreateArticleRequest request) {
-        ArticleDetails created = desk.create(me, request.draft());
+        ArticleDetails created = desk.create(me, request.draft(), request.section());
         return ResponseEntity.created(URI.create("/api/articles/" + created.id())).body(created);
     }
 
     @GetMapping
     ArticlePage list(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) ArticleStatus status,
-            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return desk.list(me, status, mine, page, size);
+            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String section,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return desk.list(me, status, mine, section, page, size);
     }
 
     @GetMapping("/{id}")
@@ -89,6 +90,12 @@ class ArticleController {
     ArticleDetails unpublish(@AuthenticationPrincipal StaffMember me, @PathVariable String id,
             @Valid @RequestBody(required = false) UnpublishRequest request) {
         return desk.unpublish(me, id, request == null ? null : request.note());
+    }
+
+    @PutMapping("/{id}/section")
+    ArticleDetails move(@AuthenticationPrincipal StaffMember me, @PathVariable String id,
+            @Valid @RequestBody MoveRequest request) {
+        return desk.move(me, id, request.section(), request.version());
     }
 
     @PutMapping("/{id}/expiry")

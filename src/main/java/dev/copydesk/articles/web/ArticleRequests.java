@@ -29,7 +29,8 @@ final class ArticleRequests {
             @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 1000) String summary,
             @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 100_000) String body,
             @JsonDeserialize(contentUsing = TextHygiene.OneLine.class)
-            @Size(max = 10) List<@NotNull @Size(max = 40) String> tags) {
+            @Size(max = 10) List<@NotNull @Size(max = 40) String> tags,
+            @Size(max = 40) String section) {
 
         ArticleDraft draft() {
             return new ArticleDraft(title, summary, body, tags);
@@ -57,6 +58,10 @@ final class ArticleRequests {
     record DecisionRequest(@NotNull ReviewDecision decision,
             @JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) String note, Instant publishAt,
             Instant unpublishAt, @NotNull Long version) {
+    }
+
+    /** The section to move to (a slug); {@code version} is the article version the editor read. */
+    record MoveRequest(@NotBlank @Size(max = 40) String section, @NotNull Long version) {
     }
 
     record UnpublishRequest(@JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) String note) {

@@ -34,9 +34,10 @@ class PublicArticleController {
     }
 
     @GetMapping
-    PublicArticlePage list(@RequestParam(required = false) String tag, @RequestParam(required = false) String cursor,
+    PublicArticlePage list(@RequestParam(required = false) String tag, @RequestParam(required = false) String section,
+            @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "" + PublicArticles.DEFAULT_LIMIT) int limit) {
-        return articles.list(tag, cursor, limit);
+        return articles.list(tag, section, cursor, limit);
     }
 
     @GetMapping("/{slug}")

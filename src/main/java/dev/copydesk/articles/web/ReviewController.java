@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.copydesk.accounts.StaffMember;
@@ -21,7 +22,8 @@ class ReviewController {
     }
 
     @GetMapping("/api/reviews")
-    List<ReviewItem> reviews(@AuthenticationPrincipal StaffMember me) {
-        return desk.reviews(me);
+    List<ReviewItem> reviews(@AuthenticationPrincipal StaffMember me,
+            @RequestParam(required = false) String section) {
+        return desk.reviews(me, section);
     }
 }

@@ -206,6 +206,7 @@ class Article extends AbstractAggregateRoot<Article> {
         this.section = newSection;
         this.updatedAt = now;
         record(now, actor, "MOVED", status, status, null, "from section " + from + " to " + newSection);
+        registerEvent(new ArticleMoved(id, from, newSection));
         return true;
     }
 
@@ -267,7 +268,7 @@ class Article extends AbstractAggregateRoot<Article> {
         reviewOverdue = false;
         updatedAt = now;
         record(now, actor, "SUBMITTED", from, status, revision.number(), null);
-        registerEvent(new ArticleSubmitted(id, slug, title, authorId, actor, revision.number(), dueAt, now));
+        registerEvent(new ArticleSubmitted(id, slug, section, title, authorId, actor, revision.number(), dueAt, now));
         return revision;
     }
 
@@ -319,12 +320,12 @@ class Article extends AbstractAggregateRoot<Article> {
         // The approved text is the new baseline: whoever changes it next joins the next revision's changers.
         textChangedBy = List.of();
         updatedAt = now;
-        registerEvent(new ArticleApproved(id, slug, revision.title(), authorId, editor, note, goesLive, now));
+        registerEvent(new ArticleApproved(id, slug, section, revision.title(), authorId, editor, note, goesLive, now));
         if (schedule) {
             status = SCHEDULED;
             this.publishAt = publishAt;
             record(now, editor, "APPROVED", from, SCHEDULED, revision.number(), note);
-            registerEvent(new ArticleScheduled(id, slug, revision.title(), authorId, editor, publishAt, now));
+            registerEvent(new ArticleScheduled(id, slug, section, revision.title(), authorId, editor, publishAt, now));
         } else {
             record(now, editor, "APPROVED", from, PUBLISHED, revision.number(), note);
             goLive(editor, revision, now, renderer);
@@ -356,7 +357,7 @@ class Article extends AbstractAggregateRoot<Article> {
         closeReview();
         updatedAt = now;
         record(now, editor, "CHANGES_REQUESTED", from, status, number, note);
-        registerEvent(new ArticleChangesRequested(id, slug, title, authorId, editor, note, now));
+        registerEvent(new ArticleChangesRequested(id, slug, section, title, authorId, editor, note, now));
     }
 
     /**
@@ -379,7 +380,7 @@ class Article extends AbstractAggregateRoot<Article> {
         closeReview();
         updatedAt = now;
         record(now, editor, "REJECTED", from, status, number, note);
-        registerEvent(new ArticleRejected(id, slug, title, authorId, editor, note, now));
+        registerEvent(new ArticleRejected(id, slug, section, title, authorId, editor, note, now));
     }
 
     /** Takes a live article down, or cancels a schedule: {@code PUBLISHED}/{@code SCHEDULED} to {@code UNPUBLISHED}. */
@@ -421,7 +422,7 @@ class Article extends AbstractAggregateRoot<Article> {
         reviewOverdue = true;
         record(now, HistoryEntry.SYSTEM, "REVIEW_OVERDUE", status, status,
                 reviewRevision().map(ArticleRevision::number).orElse(null), "due at " + reviewDueAt);
-        registerEvent(new ArticleReviewOverdue(id, slug, title, authorId, HistoryEntry.SYSTEM, reviewDueAt, now));
+        registerEvent(new ArticleReviewOverdue(id, slug, section, title, authorId, HistoryEntry.SYSTEM, reviewDueAt, now));
         return true;
     }
 
@@ -450,7 +451,7 @@ class Article extends AbstractAggregateRoot<Article> {
         }
         publishAt = null;
         updatedAt = now;
-        registerEvent(new ArticlePublished(id, slug, revision.title(), authorId, actor, publishedAt, revision.number(), now));
+        registerEvent(new ArticlePublished(id, slug, section, revision.title(), authorId, actor, publishedAt, revision.number(), now));
     }
 
     private void takeDown(String actor, String action, String note, Instant now) {
@@ -463,7 +464,7 @@ class Article extends AbstractAggregateRoot<Article> {
         unpublishedAt = now;
         updatedAt = now;
         record(now, actor, action, from, UNPUBLISHED, null, note);
-        registerEvent(new ArticleUnpublished(id, slug, liveTitle != null ? liveTitle : title, authorId, actor, note, now));
+        registerEvent(new ArticleUnpublished(id, slug, section, liveTitle != null ? liveTitle : title, authorId, actor, note, now));
     }
 
     private void copyFrom(ArticleRevision revision) {

@@ -95,7 +95,7 @@ public class CommentIntake {
         String clientHash = clients.hash(clientAddress);
         flood.admit(authorKey, clientHash, moderation.commentsPerMinute());
 
-        Comment comment = new Comment(Ids.newId(), article.id(), article.slug(), parentId, name, email, authorKey,
+        Comment comment = new Comment(Ids.newId(), article.id(), article.slug(), article.section(), parentId, name, email, authorKey,
                 clientHash, body, CommentText.duplicateHash(body), request.wantsNotification(), now);
         comments.saveAndFlush(comment);
         moderation.screen(comment.id(), article.premoderation());

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.copydesk.accounts.StaffMember;
 import dev.copydesk.articles.PublishedArticle;
 import dev.copydesk.articles.PublishedArticles;
 import dev.copydesk.comments.CommentDesk;
@@ -47,7 +49,16 @@ public class ModerationQueue {
     }
 
     public QueuePage page(CommentQueue queue, KeysetCursor cursor, int limit) {
-        List<QueuedComment> rows = comments.queue(queue, cursor == null ? null : cursor.at(),
+        return page(queue, StaffMember.Scope.NEWSROOM, cursor, limit);
+    }
+
+    /**
+     * A page of the queue as a moderator of {@code scope} sees it: the whole newsroom's, or only the
+     * comments on their sections' articles (and the total of those).
+     */
+    public QueuePage page(CommentQueue queue, StaffMember.Scope scope, KeysetCursor cursor, int limit) {
+        Set<String> sections = scope.newsroom() ? null : scope.sections();
+        List<QueuedComment> rows = comments.queue(queue, sections, cursor == null ? null : cursor.at(),
                 cursor == null ? null : cursor.id(), limit + 1);
         String next = null;
         if (rows.size() > limit) {
@@ -66,8 +77,10 @@ public class ModerationQueue {
                 c.authorName(), c.authorEmail(), c.body(),
                 c.parentId() == null ? null : parents.get(c.parentId()),
                 c.reasons(), c.flags(), authors.get(c.authorKey()), c.createdAt(), c.queuedAt(), c.dueAt(),
-                c.overdue() || (c.dueAt() != null && now.isAfter(c.dueAt())))).toList();
-        return new QueuePage(items, next, total(queue, items.size(), next != null));
+                c.overdue() || (c.dueAt() != null && now.isAfter(c.dueAt())), c.section())).toList();
+        long total = sections == null ? total(queue, items.size(), next != null)
+                : Math.max(comments.queueSize(queue, sections), items.size() + (next != null ? 1L : 0L));
+        return new QueuePage(items, next, total);
     }
 
     /**
@@ -82,7 +95,7 @@ public class ModerationQueue {
     /** One queued comment with its context; {@code authorEmail} is for staff only. */
     public record QueueItem(String commentId, String queue, String articleSlug, String articleTitle, String authorName,
             String authorEmail, String body, ParentComment parent, List<CommentReason> reasons, int flags,
-            AuthorRecord author, Instant createdAt, Instant queuedAt, Instant dueAt, boolean overdue) {
+            AuthorRecord author, Instant createdAt, Instant queuedAt, Instant dueAt, boolean overdue, String section) {
     }
 
     public record QueuePage(List<QueueItem> items, String nextCursor, long total) {

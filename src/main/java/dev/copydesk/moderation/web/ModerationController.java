@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.copydesk.accounts.Role;
 import dev.copydesk.accounts.StaffMember;
 import dev.copydesk.comments.CommentHistory;
 import dev.copydesk.comments.CommentQueue;
@@ -58,13 +59,14 @@ class ModerationController {
 
     @GetMapping("/queue")
     ModerationQueue.QueuePage queue(@RequestParam(defaultValue = "pending") String queue,
-            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
+            @AuthenticationPrincipal StaffMember me) {
         CommentQueue which = switch (queue.toLowerCase(Locale.ROOT)) {
             case "pending" -> CommentQueue.PENDING;
             case "reported" -> CommentQueue.REPORTED;
             default -> throw new InvalidRequestException("queue", "must be pending or reported");
         };
-        return this.queue.page(which, KeysetCursor.decode(cursor),
+        return this.queue.page(which, me.scope(Role.MODERATOR), KeysetCursor.decode(cursor),
                 KeysetCursor.limit(limit, ModerationQueue.DEFAULT_LIMIT, ModerationQueue.MAX_LIMIT));
     }
 
@@ -72,34 +74,34 @@ class ModerationController {
     ModerationDecisions.Decided decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
             @AuthenticationPrincipal StaffMember me) {
         request.check();
-        return decisions.decide(id, request.decision(), reason(request.reason()), me.username());
+        return decisions.decide(me, id, request.decision(), reason(request.reason()));
     }
 
     @PostMapping("/decisions")
     BulkResult decideAll(@Valid @RequestBody BulkDecisionRequest request, @AuthenticationPrincipal StaffMember me) {
         new DecisionRequest(request.decision(), request.reason()).check();
-        List<ModerationDecisions.BulkOutcome> results = decisions.decideAll(request.commentIds(), request.decision(),
-                reason(request.reason()), me.username());
+        List<ModerationDecisions.BulkOutcome> results = decisions.decideAll(me, request.commentIds(),
+                request.decision(), reason(request.reason()));
         long decided = results.stream().filter(r -> r.outcome().equals("DECIDED")).count();
         return new BulkResult(results, decided, results.size() - decided);
     }
 
     @GetMapping("/comments/{id}/history")
-    CommentHistory history(@PathVariable String id) {
-        return decisions.history(id);
+    CommentHistory history(@PathVariable String id, @AuthenticationPrincipal StaffMember me) {
+        return decisions.history(me, id);
     }
 
     @ApiResponse(responseCode = "201", description = "The ban, created", useReturnTypeSchema = true)
     @PostMapping("/bans")
     ResponseEntity<Bans.BanResult> ban(@Valid @RequestBody BanRequest request, @AuthenticationPrincipal StaffMember me) {
-        Bans.BanResult result = bans.ban(request.authorEmail(), request.reason(),
-                Boolean.TRUE.equals(request.rejectPending()), request.until(), me.username());
+        Bans.BanResult result = bans.ban(me, request.authorEmail(), request.reason(),
+                Boolean.TRUE.equals(request.rejectPending()), request.until());
         return ResponseEntity.status(HttpStatus.CREATED).body(result);
     }
 
     @DeleteMapping("/bans/{id}")
     Bans.BanView lift(@PathVariable String id, @AuthenticationPrincipal StaffMember me) {
-        return bans.lift(id, me.username());
+        return bans.lift(me, id);
     }
 
     /** Two moderators on one comment: the loser waited on a row lock too long. Same answer as a lost race. */

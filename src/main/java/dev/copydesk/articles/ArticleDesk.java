@@ -67,10 +67,13 @@ public class ArticleDesk {
     private final Clock clock;
     private final PublicReadCaches publicCaches;
     private final Sections sections;
+    private final ArticleSearch search;
 
     ArticleDesk(Articles articles, ArticleWorkflow workflow, BodyRenderer renderer, AccountDirectory accounts,
-            ReviewProperties review, Clock clock, PublicReadCaches publicCaches, Sections sections) {
+            ReviewProperties review, Clock clock, PublicReadCaches publicCaches, Sections sections,
+            ArticleSearch search) {
         this.sections = sections;
+        this.search = search;
         this.publicCaches = publicCaches;
         this.articles = articles;
         this.workflow = workflow;
@@ -97,7 +100,9 @@ public class ArticleDesk {
         ArticleDraft clean = clean(draft);
         Article article = new Article(uniqueSlug(clean.title()), clean.title(), clean.summary(), clean.body(),
                 Tags.normalise(clean.tags()), me.id(), desk, now());
-        return details(articles.saveAndFlush(article));
+        Article saved = articles.saveAndFlush(article);
+        search.index(saved);
+        return details(saved);
     }
 
     /** Articles {@code me} may see, newest change first; a writer sees only their own. */
@@ -146,7 +151,9 @@ public class ArticleDesk {
         }
         ArticleDraft clean = clean(draft);
         article.edit(me.id(), clean.title(), clean.summary(), clean.body(), Tags.normalise(clean.tags()), now());
-        return details(articles.saveAndFlush(article));
+        Article saved = articles.saveAndFlush(article);
+        search.index(saved);
+        return details(saved);
     }
 
     /** The author sends the article (or the pending revision of a live one) to review. */
@@ -228,6 +235,50 @@ public class ArticleDesk {
             workflow.moved(article.id(), desk);
         }
         return details(article);
+    }
+
+    /**
+     * Staff search over the articles {@code me} may see (a writer their own, an editor their
+     * sections' and their own), by words of the editable copy, newest created first; {@code section},
+     * {@code status} and {@code authorId} narrow it. {@code cursor} is the previous page's
+     * {@code nextCursor}.
+     */
+    @Transactional(readOnly = true)
+    public ArticleViews.FoundArticles search(StaffMember me, String q, String section, ArticleStatus status,
+            String authorId, String cursor, Integer limit) {
+        requireAnyRole(me, Role.WRITER, Role.EDITOR);
+        List<String> words = dev.copydesk.shared.SearchText.queryTerms("q", q);
+        if (words.isEmpty()) {
+            throw new InvalidRequestException("q", "must name at least one word of two or more letters or digits");
+        }
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        PublicArticles.Keyset after = cursor == null || cursor.isBlank() ? null : PublicArticles.Keyset.decode(cursor);
+        StaffMember.Scope scope = me.scope(Role.EDITOR);
+        List<ArticleSearch.Found> found = search.search(words, section, status, authorId,
+                scope.newsroom() ? null : me.id(), scope.newsroom() ? null : scope.sections(),
+                after == null ? null : after.publishedAt(), after == null ? null : after.id(), size + 1);
+        String next = null;
+        if (found.size() > size) {
+            found = found.subList(0, size);
+            ArticleSearch.Found last = found.get(size - 1);
+            next = new PublicArticles.Keyset(last.at(), last.articleId()).encode();
+        }
+        Map<String, Article> byId = articles.findAllById(found.stream().map(ArticleSearch.Found::articleId).toList())
+                .stream().collect(Collectors.toMap(Article::id, Function.identity()));
+        List<ArticleViews.FoundArticle> items = found.stream().map(f -> byId.get(f.articleId()))
+                .filter(java.util.Objects::nonNull)
+                .map(a -> {
+                    var title = dev.copydesk.shared.SearchText.highlight(a.title(), words, 200);
+                    var summary = dev.copydesk.shared.SearchText.highlight(a.summary(), words, 200);
+                    var body = dev.copydesk.shared.SearchText.highlight(a.body(), words, 200);
+                    var text = body.ranges().isEmpty() && !summary.ranges().isEmpty() ? summary : body;
+                    return new ArticleViews.FoundArticle(a.id(), a.slug(), a.title(), title.ranges(), a.section(),
+                            a.status(), a.authorId(), a.createdAt(), a.updatedAt(), text.snippet(), text.ranges());
+                }).toList();
+        return new ArticleViews.FoundArticles(items, next);
     }
 
     /** The section of an article, for the workflow's candidate groups; empty for no such article. */

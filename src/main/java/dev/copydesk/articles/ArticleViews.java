@@ -66,6 +66,21 @@ public final class ArticleViews {
             Instant publishedAt, long commentCount, SectionRef section) {
     }
 
+    /**
+     * An article found by staff search. {@code titleHighlights}: where the query's words are in the
+     * title; {@code snippet}: up to 200 characters of the body (or the summary) around the first
+     * match, {@code highlights} the ranges of the words in it (offsets, end exclusive).
+     */
+    public record FoundArticle(String id, String slug, String title,
+            List<dev.copydesk.shared.SearchText.Range> titleHighlights, String section, ArticleStatus status,
+            String authorId, Instant createdAt, Instant updatedAt, String snippet,
+            List<dev.copydesk.shared.SearchText.Range> highlights) {
+    }
+
+    /** A page of found articles, newest created first; {@code nextCursor} is null on the last page. */
+    public record FoundArticles(List<FoundArticle> items, String nextCursor) {
+    }
+
     /** The section an article belongs to, as the public sees it. */
     public record SectionRef(String slug, String name) {
     }

@@ -20,6 +20,7 @@ import dev.copydesk.accounts.StaffMember;
 import dev.copydesk.articles.ArticleDesk;
 import dev.copydesk.articles.ArticleStatus;
 import dev.copydesk.articles.ArticleViews.ArticleDetails;
+import dev.copydesk.articles.ArticleViews;
 import dev.copydesk.articles.ArticleViews.ArticlePage;
 import dev.copydesk.articles.ArticleViews.HistoryItem;
 import dev.copydesk.articles.ArticleViews.RevisionDetails;
@@ -56,6 +57,15 @@ class ArticleController {
             @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String section,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return desk.list(me, status, mine, section, page, size);
+    }
+
+    /** Words of the articles the caller may see (a writer's own, an editor's sections'), newest first. */
+    @GetMapping("/search")
+    ArticleViews.FoundArticles search(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String section, @RequestParam(required = false) ArticleStatus status,
+            @RequestParam(required = false) String author, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return desk.search(me, q, section, status, author, cursor, limit);
     }
 
     @GetMapping("/{id}")

@@ -34,7 +34,9 @@ import dev.copydesk.comments.CommentHistory;
 import dev.copydesk.comments.CommentQueue;
 import dev.copydesk.comments.FlagReason;
 import dev.copydesk.comments.KeysetCursor;
+import dev.copydesk.comments.CommentStatus;
 import dev.copydesk.moderation.Bans;
+import dev.copydesk.moderation.CommentFinder;
 import dev.copydesk.moderation.Decision;
 import dev.copydesk.moderation.ModerationDecisions;
 import dev.copydesk.moderation.ModerationQueue;
@@ -50,8 +52,10 @@ class ModerationController {
     private final ModerationQueue queue;
     private final ModerationDecisions decisions;
     private final Bans bans;
+    private final CommentFinder finder;
 
-    ModerationController(ModerationQueue queue, ModerationDecisions decisions, Bans bans) {
+    ModerationController(ModerationQueue queue, ModerationDecisions decisions, Bans bans, CommentFinder finder) {
+        this.finder = finder;
         this.queue = queue;
         this.decisions = decisions;
         this.bans = bans;
@@ -84,6 +88,17 @@ class ModerationController {
                 request.decision(), reason(request.reason()));
         long decided = results.stream().filter(r -> r.outcome().equals("DECIDED")).count();
         return new BulkResult(results, decided, results.size() - decided);
+    }
+
+    /** Every comment of the moderator's sections, in any state, by words, author, email, article and time. */
+    @GetMapping("/comments/search")
+    CommentFinder.FoundComments search(@AuthenticationPrincipal StaffMember me,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String author,
+            @RequestParam(required = false) String email, @RequestParam(required = false) CommentStatus status,
+            @RequestParam(required = false) String article, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return finder.find(me, new CommentFinder.Filters(q, author, email, status, article, from, to, cursor, limit));
     }
 
     @GetMapping("/comments/{id}/history")

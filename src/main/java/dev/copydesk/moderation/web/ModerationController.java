@@ -64,13 +64,18 @@ class ModerationController {
     @GetMapping("/queue")
     ModerationQueue.QueuePage queue(@RequestParam(defaultValue = "pending") String queue,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
-            @AuthenticationPrincipal StaffMember me) {
+            @RequestParam(required = false) String section, @AuthenticationPrincipal StaffMember me) {
         CommentQueue which = switch (queue.toLowerCase(Locale.ROOT)) {
             case "pending" -> CommentQueue.PENDING;
             case "reported" -> CommentQueue.REPORTED;
             default -> throw new InvalidRequestException("queue", "must be pending or reported");
         };
-        return this.queue.page(which, me.scope(Role.MODERATOR), KeysetCursor.decode(cursor),
+        // the desk picker: one of the moderator's sections; another desk's is an empty queue
+        StaffMember.Scope scope = me.scope(Role.MODERATOR);
+        if (section != null && !section.isBlank()) {
+            scope = scope.covers(section) ? new StaffMember.Scope(false, java.util.Set.of(section)) : StaffMember.Scope.NOWHERE;
+        }
+        return this.queue.page(which, scope, KeysetCursor.decode(cursor),
                 KeysetCursor.limit(limit, ModerationQueue.DEFAULT_LIMIT, ModerationQueue.MAX_LIMIT));
     }
 

@@ -21,9 +21,41 @@ import dev.copydesk.shared.SearchText;
 class ArticleSearch {
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final java.time.Clock clock;
+    private final Articles articles;
 
-    ArticleSearch(JdbcTemplate jdbc) {
+    ArticleSearch(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
+            java.time.Clock clock, @org.springframework.context.annotation.Lazy Articles articles) {
         this.jdbc = jdbc;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.clock = clock;
+        this.articles = articles;
+    }
+
+    /** Articles from before the index existed are indexed once, in the background, by one node (V8_5). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void backfillInTheBackground() {
+        Thread worker = new Thread(() -> {
+            try {
+                backfill();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ArticleSearch.class)
+                        .warn("Search backfill of articles stopped; it resumes at the next start", e);
+                jdbc.update("update search_backfill set state = 'PENDING' where kind = 'articles' and state = 'RUNNING'");
+            }
+        }, "article-search-backfill");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Indexes the articles written before the index existed, if this node claims the job (rewrites are idempotent). */
+    long backfill() {
+        return dev.copydesk.shared.SearchBackfill.run("articles", jdbc, tx, clock,
+                (after, before, limit) -> jdbc.queryForList(
+                        "select id from article where id > ? and created_at < ? order by id limit ?",
+                        String.class, after, before, limit),
+                (ids, before) -> articles.findAllById(ids).forEach(this::index));
     }
 
     void index(Article a) {

@@ -27,9 +27,59 @@ public class CommentSearch {
     static final String NAME_PREFIX = "~";
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final java.time.Clock clock;
 
-    CommentSearch(JdbcTemplate jdbc) {
+    CommentSearch(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
+            java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Comments from before the index existed are indexed once, in the background, by one node (V8_5). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    void backfillInTheBackground() {
+        Thread worker = new Thread(() -> {
+            try {
+                backfill();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CommentSearch.class)
+                        .warn("Search backfill of comments stopped; it resumes at the next start", e);
+                jdbc.update("update search_backfill set state = 'PENDING' where kind = 'comments' and state = 'RUNNING'");
+            }
+        }, "comment-search-backfill");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Indexes the comments written before the index existed, if this node claims the job; answers how many. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public long backfill() {
+        return dev.copydesk.shared.SearchBackfill.run("comments", jdbc, tx, clock,
+                (after, before, limit) -> jdbc.queryForList(
+                        "select id from reader_comment where id > ? and created_at < ? order by id limit ?",
+                        String.class, after, before, limit),
+                (ids, before) -> {
+                    for (String id : ids) {
+                        jdbc.query("select created_at, author_name, body from reader_comment where id = ?", rs -> {
+                            Timestamp at = rs.getTimestamp(1);
+                            List<Object[]> rows = new ArrayList<>();
+                            for (String term : SearchText.terms(rs.getString(3))) {
+                                rows.add(new Object[] {term, at, id, term, at, id});
+                            }
+                            for (String term : SearchText.terms(rs.getString(2))) {
+                                String t = NAME_PREFIX + term;
+                                rows.add(new Object[] {t, at, id, t, at, id});
+                            }
+                            // idempotent: a row intake already wrote is left as it is
+                            jdbc.batchUpdate("insert into comment_search_term (term, created_at, comment_id) "
+                                    + "select ?, ?, ? where not exists (select 1 from comment_search_term "
+                                    + "where term = ? and created_at = ? and comment_id = ?)", rows);
+                        }, id);
+                    }
+                });
     }
 
     /** Writes the words of a new comment, in the caller's transaction (intake). */

@@ -60,7 +60,7 @@ final class ServiceProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(log.getParent().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("bench.startup.seconds", 120)).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service exited during start-up; see " + log);
@@ -78,7 +78,7 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("The service did not become healthy within 120 s; see " + log);
+        throw new IllegalStateException("The service did not become healthy in time (-Dbench.startup.seconds); see " + log);
     }
 
     /**

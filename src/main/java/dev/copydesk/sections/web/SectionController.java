@@ -36,6 +36,8 @@ class SectionController {
     }
 
     /** Sections that take articles, for readers' navigation. */
+    @ApiResponse(responseCode = "200", description = "Sections that take articles, by slug", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "406", description = "The client accepts no JSON")
     @GetMapping("/api/public/sections")
     List<PublicSection> publicSections() {
         return sections.active().stream().map(s -> new PublicSection(s.slug(), s.name())).toList();

@@ -3,7 +3,10 @@ package dev.copydesk.accounts;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -48,6 +51,11 @@ class Account {
     @Column(name = "role", nullable = false)
     private Set<Role> roles = new HashSet<>();
 
+    /** Roles held for named sections only; a role with no entry here is held for the whole newsroom. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role_section", joinColumns = @JoinColumn(name = "account_id"))
+    private Set<RoleSection> roleSections = new HashSet<>();
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -69,7 +77,20 @@ class Account {
     }
 
     StaffMember toStaffMember() {
-        return new StaffMember(id, username, displayName, email, roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+        return new StaffMember(id, username, displayName, email,
+                roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), sections());
+    }
+
+    /** The roles held for named sections, with their sections (sorted). */
+    Map<Role, Set<String>> sections() {
+        return roleSections.stream().collect(Collectors.groupingBy(RoleSection::role,
+                Collectors.mapping(RoleSection::section, Collectors.toCollection(TreeSet::new))));
+    }
+
+    /** Replaces the sections roles are held for; roles not named are newsroom-wide. */
+    void changeSections(Map<Role, Set<String>> sections) {
+        roleSections.clear();
+        sections.forEach((role, named) -> named.forEach(section -> roleSections.add(new RoleSection(role, section))));
     }
 
     String id() {
@@ -104,9 +125,11 @@ class Account {
         return createdAt;
     }
 
+    /** New roles; a role no longer held loses its sections. */
     void changeRoles(Set<Role> newRoles) {
         roles.clear();
         roles.addAll(newRoles);
+        roleSections.removeIf(rs -> !roles.contains(rs.role()));
     }
 
     void changeEnabled(boolean value) {

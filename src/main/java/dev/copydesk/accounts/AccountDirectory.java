@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.copydesk.sections.Sections;
 import dev.copydesk.shared.ConflictException;
 import dev.copydesk.shared.Ids;
 import dev.copydesk.shared.InvalidRequestException;
@@ -34,9 +35,11 @@ public class AccountDirectory {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Sections sections;
 
     AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, Sections sections) {
+        this.sections = sections;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
@@ -51,12 +54,42 @@ public class AccountDirectory {
         }
         Account account = new Account(request.username(), displayName(request.displayName()), request.email(),
                 passwordEncoder.encode(request.password()), request.roles(), Instant.now(clock));
+        if (request.sections() != null) {
+            account.changeSections(checkedSections(request.sections(), request.roles()));
+        }
         try {
             accounts.saveAndFlush(account);
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("The username '" + request.username() + "' is taken");
         }
         return details(account);
+    }
+
+    /**
+     * Scopes an administrator may grant: only {@link Role#SCOPABLE} roles the account holds, each for
+     * at least one existing section (an empty list would be no scope at all: say newsroom-wide by
+     * leaving the role out). Every wrong entry is named in one 400.
+     */
+    private Map<Role, Set<String>> checkedSections(Map<Role, Set<String>> given, Set<Role> held) {
+        List<String> wrong = new java.util.ArrayList<>();
+        given.forEach((role, named) -> {
+            if (role == null) {
+                wrong.add("a role is missing");
+            } else if (!Role.SCOPABLE.contains(role)) {
+                wrong.add(role + " is always held for the whole newsroom");
+            } else if (!held.contains(role)) {
+                wrong.add(role + " is not one of the account's roles");
+            } else if (named == null || named.isEmpty()) {
+                wrong.add(role + " needs at least one section (leave it out to hold it newsroom-wide)");
+            } else {
+                named.stream().filter(s -> s == null || sections.find(s).isEmpty()).sorted(java.util.Comparator.nullsFirst(String::compareTo))
+                        .forEach(s -> wrong.add(role + ": no section " + s));
+            }
+        });
+        if (!wrong.isEmpty()) {
+            throw new InvalidRequestException("sections", String.join("; ", wrong));
+        }
+        return given;
     }
 
     /** One line, without control, bidi or zero-width characters ({@link TextHygiene}), trimmed, not blank. */
@@ -86,6 +119,9 @@ public class AccountDirectory {
         boolean wasAdmin = account.enabled() && account.roles().contains(Role.ADMIN);
         if (change.roles() != null) {
             account.changeRoles(change.roles());
+        }
+        if (change.sections() != null) {
+            account.changeSections(checkedSections(change.sections(), account.roles()));
         }
         if (change.enabled() != null) {
             account.changeEnabled(change.enabled());
@@ -148,20 +184,37 @@ public class AccountDirectory {
     }
 
     private static AccountDetails details(Account a) {
-        return new AccountDetails(a.id(), a.username(), a.displayName(), a.email(), a.roles(), a.enabled(), a.createdAt());
+        return new AccountDetails(a.id(), a.username(), a.displayName(), a.email(), a.roles(), a.sections(), a.enabled(),
+                a.createdAt());
     }
 
     /** What an administrator sees of an account. Never the password hash. */
     public record AccountDetails(String id, String username, String displayName, String email,
-            Set<Role> roles, boolean enabled, Instant createdAt) {
+            Set<Role> roles, Map<Role, Set<String>> sections, boolean enabled, Instant createdAt) {
     }
 
-    /** A request for a new account. */
-    public record NewAccount(String username, String displayName, String email, String password, Set<Role> roles) {
+    /**
+     * A request for a new account; {@code sections} names the roles held for some sections only
+     * ({@code null} or absent roles: newsroom-wide).
+     */
+    public record NewAccount(String username, String displayName, String email, String password, Set<Role> roles,
+            Map<Role, Set<String>> sections) {
+
+        public NewAccount(String username, String displayName, String email, String password, Set<Role> roles) {
+            this(username, displayName, email, password, roles, null);
+        }
     }
 
-    /** A change to an account; {@code null} fields stay as they are. */
-    public record AccountChange(Set<Role> roles, Boolean enabled, String displayName, String email, String password) {
+    /**
+     * A change to an account; {@code null} fields stay as they are. {@code sections}, when given,
+     * replaces every scope (roles not in it become newsroom-wide); a role taken away loses its scope.
+     */
+    public record AccountChange(Set<Role> roles, Boolean enabled, String displayName, String email, String password,
+            Map<Role, Set<String>> sections) {
+
+        public AccountChange(Set<Role> roles, Boolean enabled, String displayName, String email, String password) {
+            this(roles, enabled, displayName, email, password, null);
+        }
     }
 
     /** Published when an account's roles, status or password changed, so cached logins are dropped. */

@@ -1,5 +1,5 @@
 /** Staff accounts and roles, authentication, the current user, and access rules. */
-@ApplicationModule(allowedDependencies = {"shared", "shared :: web", "shared :: process", "shared :: outbound"})
+@ApplicationModule(allowedDependencies = {"sections", "shared", "shared :: web", "shared :: process", "shared :: outbound"})
 package dev.copydesk.accounts;
 
 import org.springframework.modulith.ApplicationModule;

@@ -81,6 +81,10 @@ class Article extends AbstractAggregateRoot<Article> {
     @Column(name = "author_id", nullable = false, updatable = false)
     private String authorId;
 
+    /** The slug of the section (desk) the article belongs to. */
+    @Column(nullable = false)
+    private String section;
+
     @Version
     private Long version;
 
@@ -169,8 +173,10 @@ class Article extends AbstractAggregateRoot<Article> {
     protected Article() {
     }
 
-    Article(String slug, String title, String summary, String body, List<String> tags, String authorId, Instant now) {
+    Article(String slug, String title, String summary, String body, List<String> tags, String authorId, String section,
+            Instant now) {
         this.id = Ids.newId();
+        this.section = section;
         this.slug = slug;
         this.title = title;
         this.summary = summary;
@@ -185,6 +191,24 @@ class Article extends AbstractAggregateRoot<Article> {
     }
 
     // --- moves -------------------------------------------------------------------------------
+
+    /**
+     * Puts the article in another section, in any status: its open review (if any) follows it, which
+     * the caller arranges with the workflow. Moving into the section it is in is a no-op.
+     *
+     * @return whether the section changed
+     */
+    boolean moveTo(String actor, String newSection, Instant now) {
+        if (section.equals(newSection)) {
+            return false;
+        }
+        String from = section;
+        this.section = newSection;
+        this.updatedAt = now;
+        record(now, actor, "MOVED", status, status, null, "from section " + from + " to " + newSection);
+        registerEvent(new ArticleMoved(id, from, newSection));
+        return true;
+    }
 
     /**
      * Changes the editable copy. Allowed while {@code DRAFT} or {@code CHANGES_REQUESTED}, and on a
@@ -244,7 +268,7 @@ class Article extends AbstractAggregateRoot<Article> {
         reviewOverdue = false;
         updatedAt = now;
         record(now, actor, "SUBMITTED", from, status, revision.number(), null);
-        registerEvent(new ArticleSubmitted(id, slug, title, authorId, actor, revision.number(), dueAt, now));
+        registerEvent(new ArticleSubmitted(id, slug, section, title, authorId, actor, revision.number(), dueAt, now));
         return revision;
     }
 
@@ -296,12 +320,12 @@ class Article extends AbstractAggregateRoot<Article> {
         // The approved text is the new baseline: whoever changes it next joins the next revision's changers.
         textChangedBy = List.of();
         updatedAt = now;
-        registerEvent(new ArticleApproved(id, slug, revision.title(), authorId, editor, note, goesLive, now));
+        registerEvent(new ArticleApproved(id, slug, section, revision.title(), authorId, editor, note, goesLive, now));
         if (schedule) {
             status = SCHEDULED;
             this.publishAt = publishAt;
             record(now, editor, "APPROVED", from, SCHEDULED, revision.number(), note);
-            registerEvent(new ArticleScheduled(id, slug, revision.title(), authorId, editor, publishAt, now));
+            registerEvent(new ArticleScheduled(id, slug, section, revision.title(), authorId, editor, publishAt, now));
         } else {
             record(now, editor, "APPROVED", from, PUBLISHED, revision.number(), note);
             goLive(editor, revision, now, renderer);
@@ -333,7 +357,7 @@ class Article extends AbstractAggregateRoot<Article> {
         closeReview();
         updatedAt = now;
         record(now, editor, "CHANGES_REQUESTED", from, status, number, note);
-        registerEvent(new ArticleChangesRequested(id, slug, title, authorId, editor, note, now));
+        registerEvent(new ArticleChangesRequested(id, slug, section, title, authorId, editor, note, now));
     }
 
     /**
@@ -356,7 +380,7 @@ class Article extends AbstractAggregateRoot<Article> {
         closeReview();
         updatedAt = now;
         record(now, editor, "REJECTED", from, status, number, note);
-        registerEvent(new ArticleRejected(id, slug, title, authorId, editor, note, now));
+        registerEvent(new ArticleRejected(id, slug, section, title, authorId, editor, note, now));
     }
 
     /** Takes a live article down, or cancels a schedule: {@code PUBLISHED}/{@code SCHEDULED} to {@code UNPUBLISHED}. */
@@ -398,7 +422,7 @@ class Article extends AbstractAggregateRoot<Article> {
         reviewOverdue = true;
         record(now, HistoryEntry.SYSTEM, "REVIEW_OVERDUE", status, status,
                 reviewRevision().map(ArticleRevision::number).orElse(null), "due at " + reviewDueAt);
-        registerEvent(new ArticleReviewOverdue(id, slug, title, authorId, HistoryEntry.SYSTEM, reviewDueAt, now));
+        registerEvent(new ArticleReviewOverdue(id, slug, section, title, authorId, HistoryEntry.SYSTEM, reviewDueAt, now));
         return true;
     }
 
@@ -427,7 +451,7 @@ class Article extends AbstractAggregateRoot<Article> {
         }
         publishAt = null;
         updatedAt = now;
-        registerEvent(new ArticlePublished(id, slug, revision.title(), authorId, actor, publishedAt, revision.number(), now));
+        registerEvent(new ArticlePublished(id, slug, section, revision.title(), authorId, actor, publishedAt, revision.number(), now));
     }
 
     private void takeDown(String actor, String action, String note, Instant now) {
@@ -440,7 +464,7 @@ class Article extends AbstractAggregateRoot<Article> {
         unpublishedAt = now;
         updatedAt = now;
         record(now, actor, action, from, UNPUBLISHED, null, note);
-        registerEvent(new ArticleUnpublished(id, slug, liveTitle != null ? liveTitle : title, authorId, actor, note, now));
+        registerEvent(new ArticleUnpublished(id, slug, section, liveTitle != null ? liveTitle : title, authorId, actor, note, now));
     }
 
     private void copyFrom(ArticleRevision revision) {
@@ -551,6 +575,10 @@ class Article extends AbstractAggregateRoot<Article> {
 
     ArticleStatus status() {
         return status;
+    }
+
+    String section() {
+        return section;
     }
 
     String authorId() {

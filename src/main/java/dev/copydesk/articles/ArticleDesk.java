@@ -30,6 +30,7 @@ import dev.copydesk.articles.ArticleViews.ReviewItem;
 import dev.copydesk.articles.ArticleViews.RevisionDetails;
 import dev.copydesk.articles.ArticleViews.RevisionSummary;
 import dev.copydesk.articles.ArticleWorkflow.OpenReview;
+import dev.copydesk.sections.Sections;
 import dev.copydesk.shared.PublicReadCaches;
 import dev.copydesk.shared.ConflictException;
 import dev.copydesk.shared.ForbiddenException;
@@ -45,6 +46,10 @@ import dev.copydesk.shared.TextHygiene;
  * <p>Access rules, in this order: the role (an editor-only call by a writer is 403), visibility (a
  * writer asking for another writer's article gets 404, so existence does not leak), ownership and
  * four-eyes (403), then the article's status (409 with {@code currentStatus}).
+ *
+ * <p>Sections: an editor's role reaches the whole newsroom or named sections
+ * ({@link StaffMember#scope}); an article outside an editor's sections is, to that editor, like
+ * another writer's article to a writer (404), unless they wrote it.
  */
 @Service
 @Transactional
@@ -61,9 +66,14 @@ public class ArticleDesk {
     private final ReviewProperties review;
     private final Clock clock;
     private final PublicReadCaches publicCaches;
+    private final Sections sections;
+    private final ArticleSearch search;
 
     ArticleDesk(Articles articles, ArticleWorkflow workflow, BodyRenderer renderer, AccountDirectory accounts,
-            ReviewProperties review, Clock clock, PublicReadCaches publicCaches) {
+            ReviewProperties review, Clock clock, PublicReadCaches publicCaches, Sections sections,
+            ArticleSearch search) {
+        this.sections = sections;
+        this.search = search;
         this.publicCaches = publicCaches;
         this.articles = articles;
         this.workflow = workflow;
@@ -75,18 +85,38 @@ public class ArticleDesk {
 
     // --- writers and editors -------------------------------------------------------------------
 
-    /** A new draft by {@code me}, with a unique slug derived from the title. */
+    /** A new draft by {@code me}, with a unique slug derived from the title, in the default section. */
     public ArticleDetails create(StaffMember me, ArticleDraft draft) {
+        return create(me, draft, null);
+    }
+
+    /**
+     * A new draft by {@code me} in {@code section} ({@code null}: {@link Sections#DEFAULT_SECTION}),
+     * which must exist and not be archived (400, field {@code section}).
+     */
+    public ArticleDetails create(StaffMember me, ArticleDraft draft, String section) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
+        String desk = sections.requireActive("section", section == null ? Sections.DEFAULT_SECTION : section).slug();
         ArticleDraft clean = clean(draft);
         Article article = new Article(uniqueSlug(clean.title()), clean.title(), clean.summary(), clean.body(),
-                Tags.normalise(clean.tags()), me.id(), now());
-        return details(articles.saveAndFlush(article));
+                Tags.normalise(clean.tags()), me.id(), desk, now());
+        Article saved = articles.saveAndFlush(article);
+        search.index(saved);
+        return details(saved);
     }
 
     /** Articles {@code me} may see, newest change first; a writer sees only their own. */
     @Transactional(readOnly = true)
     public ArticlePage list(StaffMember me, ArticleStatus status, boolean mine, int page, int size) {
+        return list(me, status, mine, null, page, size);
+    }
+
+    /**
+     * Articles {@code me} may see, newest change first: a writer their own, an editor their sections'
+     * and their own; {@code section} narrows to one section.
+     */
+    @Transactional(readOnly = true)
+    public ArticlePage list(StaffMember me, ArticleStatus status, boolean mine, String section, int page, int size) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
         if (page < 0 || page > MAX_PAGE) {
             throw new InvalidRequestException("page", "must be between 0 and " + MAX_PAGE);
@@ -94,8 +124,11 @@ public class ArticleDesk {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        String authorId = mine || !me.isEditor() ? me.id() : null;
-        Page<Article> found = articles.findForStaff(status, authorId,
+        StaffMember.Scope scope = me.scope(Role.EDITOR);
+        boolean onlyMine = mine || scope.none();
+        String authorId = onlyMine || !scope.newsroom() ? me.id() : null;
+        Page<Article> found = articles.findForStaff(status, authorId, section,
+                onlyMine || scope.newsroom() ? null : scope.sections(),
                 PageRequest.of(page, size, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("id"))));
         return new ArticlePage(found.getContent().stream().map(this::details).toList(), page, size,
                 found.getTotalElements());
@@ -118,7 +151,9 @@ public class ArticleDesk {
         }
         ArticleDraft clean = clean(draft);
         article.edit(me.id(), clean.title(), clean.summary(), clean.body(), Tags.normalise(clean.tags()), now());
-        return details(articles.saveAndFlush(article));
+        Article saved = articles.saveAndFlush(article);
+        search.index(saved);
+        return details(saved);
     }
 
     /** The author sends the article (or the pending revision of a live one) to review. */
@@ -172,6 +207,84 @@ public class ArticleDesk {
         boolean scheduled = article.status() == ArticleStatus.SCHEDULED;
         workflow.decided(article.id(), decision, scheduled ? article.publishAt() : null, article.unpublishAt());
         return details(article);
+    }
+
+    /**
+     * An editor moves an article to another section. The editor must reach both sections (the old one
+     * or it is 404, the new one or 403), the new one must take articles (400), and {@code version}
+     * must be the one the editor read (409). The open review, if any, moves with it: from then on it
+     * is offered to the new section's editors only (and the newsroom's).
+     */
+    public ArticleDetails move(StaffMember me, String id, String section, long version) {
+        requireEditor(me);
+        Article article = visible(me, id);
+        String desk = sections.requireActive("section", section).slug();
+        if (!me.covers(Role.EDITOR, desk)) {
+            throw new ForbiddenException("You are not an editor of the section " + desk);
+        }
+        if (article.version() != version) {
+            throw new ConflictException("The article was changed meanwhile (version " + article.version()
+                    + ", yours " + version + "); reload it and try again", article.status().name(), article.version());
+        }
+        if (article.moveTo(me.id(), desk, now())) {
+            try {
+                articles.saveAndFlush(article);
+            } catch (OptimisticLockingFailureException e) {
+                throw new ConflictException("The article was changed at the same moment; reload it and try again");
+            }
+            workflow.moved(article.id(), desk);
+        }
+        return details(article);
+    }
+
+    /**
+     * Staff search over the articles {@code me} may see (a writer their own, an editor their
+     * sections' and their own), by words of the editable copy, newest created first; {@code section},
+     * {@code status} and {@code authorId} narrow it. {@code cursor} is the previous page's
+     * {@code nextCursor}.
+     */
+    @Transactional(readOnly = true)
+    public ArticleViews.FoundArticles search(StaffMember me, String q, String section, ArticleStatus status,
+            String authorId, String cursor, Integer limit) {
+        requireAnyRole(me, Role.WRITER, Role.EDITOR);
+        List<String> words = dev.copydesk.shared.SearchText.queryTerms("q", q);
+        if (words.isEmpty()) {
+            throw new InvalidRequestException("q", "must name at least one word of two or more letters or digits");
+        }
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        PublicArticles.Keyset after = cursor == null || cursor.isBlank() ? null : PublicArticles.Keyset.decode(cursor);
+        StaffMember.Scope scope = me.scope(Role.EDITOR);
+        List<ArticleSearch.Found> found = search.search(words, section, status, authorId,
+                scope.newsroom() ? null : me.id(), scope.newsroom() ? null : scope.sections(),
+                after == null ? null : after.publishedAt(), after == null ? null : after.id(), size + 1);
+        String next = null;
+        if (found.size() > size) {
+            found = found.subList(0, size);
+            ArticleSearch.Found last = found.get(size - 1);
+            next = new PublicArticles.Keyset(last.at(), last.articleId()).encode();
+        }
+        Map<String, Article> byId = articles.findAllById(found.stream().map(ArticleSearch.Found::articleId).toList())
+                .stream().collect(Collectors.toMap(Article::id, Function.identity()));
+        List<ArticleViews.FoundArticle> items = found.stream().map(f -> byId.get(f.articleId()))
+                .filter(java.util.Objects::nonNull)
+                .map(a -> {
+                    var title = dev.copydesk.shared.SearchText.highlight(a.title(), words, 200);
+                    var summary = dev.copydesk.shared.SearchText.highlight(a.summary(), words, 200);
+                    var body = dev.copydesk.shared.SearchText.highlight(a.body(), words, 200);
+                    var text = body.ranges().isEmpty() && !summary.ranges().isEmpty() ? summary : body;
+                    return new ArticleViews.FoundArticle(a.id(), a.slug(), a.title(), title.ranges(), a.section(),
+                            a.status(), a.authorId(), a.createdAt(), a.updatedAt(), text.snippet(), text.ranges());
+                }).toList();
+        return new ArticleViews.FoundArticles(items, next);
+    }
+
+    /** The section of an article, for the workflow's candidate groups; empty for no such article. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> sectionOf(String id) {
+        return Ids.isWellFormed(id) ? articles.findSectionById(id) : java.util.Optional.empty();
     }
 
     /** An editor takes a published article down, or cancels a scheduled one. */
@@ -240,16 +353,27 @@ public class ArticleDesk {
     /** The editors' review queue: open review tasks, oldest first. */
     @Transactional(readOnly = true)
     public List<ReviewItem> reviews(StaffMember me) {
+        return reviews(me, null);
+    }
+
+    /**
+     * The editors' review queue: open review tasks in the editor's sections, oldest first;
+     * {@code section} narrows to one section.
+     */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> reviews(StaffMember me, String section) {
         requireEditor(me);
+        StaffMember.Scope scope = me.scope(Role.EDITOR);
         List<OpenReview> open = workflow.openReviews();
         Map<String, Article> byId = articles.findAllById(open.stream().map(OpenReview::articleId).toList()).stream()
                 .collect(Collectors.toMap(Article::id, Function.identity()));
         return open.stream()
                 .map(o -> byId.get(o.articleId()))
                 .filter(a -> a != null && a.inReview())
+                .filter(a -> scope.covers(a.section()) && (section == null || section.equals(a.section())))
                 .map(a -> new ReviewItem(a.id(), a.title(), a.authorId(),
                         a.reviewRevision().map(ArticleRevision::number).orElse(0), a.reviewRequestedAt(),
-                        a.reviewDueAt(), a.reviewOverdue(), a.reviewingLiveArticle()))
+                        a.reviewDueAt(), a.reviewOverdue(), a.reviewingLiveArticle(), a.section()))
                 .toList();
     }
 
@@ -286,11 +410,14 @@ public class ArticleDesk {
         return articles.findById(id).orElseThrow(() -> new NotFoundException("Article", id));
     }
 
-    /** The article if {@code me} may see it: editors see all, writers their own; anything else is 404. */
+    /**
+     * The article if {@code me} may see it: editors see their sections' articles, everyone their own;
+     * anything else is 404.
+     */
     private Article visible(StaffMember me, String id) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
         Article article = find(id);
-        if (!me.isEditor() && !article.authorId().equals(me.id())) {
+        if (!me.covers(Role.EDITOR, article.section()) && !article.authorId().equals(me.id())) {
             throw new NotFoundException("Article", id);
         }
         return article;
@@ -370,7 +497,7 @@ public class ArticleDesk {
         return new ArticleDetails(a.id(), a.slug(), a.title(), a.summary(), a.body(), a.tags(), a.status(),
                 a.version(), a.authorId(), a.createdAt(), a.updatedAt(), a.publishedAt(), a.publishAt(),
                 a.unpublishAt(), a.pendingRevision(), pending, a.lastReviewNote(), a.commentsOpen(),
-                a.premoderation(), a.liveRevisionId());
+                a.premoderation(), a.liveRevisionId(), a.section());
     }
 
 }

@@ -17,6 +17,9 @@ public sealed interface ArticleEvent extends CopydeskEvent {
 
     String slug();
 
+    /** The article's section: staff live streams and staff webhooks show a desk its own events. */
+    String section();
+
     String title();
 
     String authorId();
@@ -33,6 +36,7 @@ public sealed interface ArticleEvent extends CopydeskEvent {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("articleId", e.articleId());
         data.put("slug", e.slug());
+        data.put("section", e.section());
         data.put("title", e.title());
         data.put("authorId", e.authorId());
         data.put("actor", e.actor());
@@ -43,7 +47,7 @@ public sealed interface ArticleEvent extends CopydeskEvent {
     }
 
     /** A revision was submitted for review ({@code revision} counts from 1). */
-    record ArticleSubmitted(String articleId, String slug, String title, String authorId, String actor,
+    record ArticleSubmitted(String articleId, String slug, String section, String title, String authorId, String actor,
             int revision, Instant dueAt, Instant occurredAt) implements ArticleEvent {
         public String type() {
             return "article.submitted";
@@ -55,7 +59,7 @@ public sealed interface ArticleEvent extends CopydeskEvent {
     }
 
     /** An editor sent the article (or its pending revision) back to the writer. */
-    record ArticleChangesRequested(String articleId, String slug, String title, String authorId, String actor,
+    record ArticleChangesRequested(String articleId, String slug, String section, String title, String authorId, String actor,
             String note, Instant occurredAt) implements ArticleEvent {
         public String type() {
             return "article.changes_requested";
@@ -67,7 +71,7 @@ public sealed interface ArticleEvent extends CopydeskEvent {
     }
 
     /** An editor approved the article or its pending revision. */
-    record ArticleApproved(String articleId, String slug, String title, String authorId, String actor,
+    record ArticleApproved(String articleId, String slug, String section, String title, String authorId, String actor,
             String note, Instant publishAt, Instant occurredAt) implements ArticleEvent {
         public String type() {
             return "article.approved";
@@ -79,7 +83,7 @@ public sealed interface ArticleEvent extends CopydeskEvent {
     }
 
     /** Approved for a future time; a timer will publish it. */
-    record ArticleScheduled(String articleId, String slug, String title, String authorId, String actor,
+    record ArticleScheduled(String articleId, String slug, String section, String title, String authorId, String actor,
             Instant publishAt, Instant occurredAt) implements ArticleEvent {
         public String type() {
             return "article.scheduled";
@@ -91,7 +95,7 @@ public sealed interface ArticleEvent extends CopydeskEvent {
     }
 
     /** A revision went live: the first publication, or an approved revision of a live article. */
-    record ArticlePublished(String articleId, String slug, String title, String authorId, String actor,
+    record ArticlePublished(String articleId, String slug, String section, String title, String authorId, String actor,
             Instant publishedAt, int revision, Instant occurredAt) implements ArticleEvent {
         public String type() {
             return "article.published";
@@ -103,7 +107,7 @@ public sealed interface ArticleEvent extends CopydeskEvent {
     }
 
     /** Taken down (or a schedule cancelled) by an editor, or by its expiry time. */
-    record ArticleUnpublished(String articleId, String slug, String title, String authorId, String actor,
+    record ArticleUnpublished(String articleId, String slug, String section, String title, String authorId, String actor,
             String note, Instant occurredAt) implements ArticleEvent {
         public String type() {
             return "article.unpublished";
@@ -115,7 +119,7 @@ public sealed interface ArticleEvent extends CopydeskEvent {
     }
 
     /** An editor refused the article (or dropped its pending revision). */
-    record ArticleRejected(String articleId, String slug, String title, String authorId, String actor,
+    record ArticleRejected(String articleId, String slug, String section, String title, String authorId, String actor,
             String note, Instant occurredAt) implements ArticleEvent {
         public String type() {
             return "article.rejected";
@@ -127,7 +131,7 @@ public sealed interface ArticleEvent extends CopydeskEvent {
     }
 
     /** A review was not decided within the review SLA. Nothing is cancelled. */
-    record ArticleReviewOverdue(String articleId, String slug, String title, String authorId, String actor,
+    record ArticleReviewOverdue(String articleId, String slug, String section, String title, String authorId, String actor,
             Instant dueAt, Instant occurredAt) implements ArticleEvent {
         public String type() {
             return "article.review_overdue";

@@ -31,7 +31,7 @@ public final class ArticleViews {
             @Nullable Instant publishedAt, @Nullable Instant publishAt, @Nullable Instant unpublishAt,
             @Nullable PendingRevision pendingRevision, @Nullable PendingReview pendingReview,
             @Nullable String lastReviewNote, boolean commentsOpen, CommentPremoderation premoderation,
-            @Nullable String liveRevisionId) {
+            @Nullable String liveRevisionId, String section) {
     }
 
     /** The open review of an article: which revision, since when, due when, overdue or not. */
@@ -63,19 +63,38 @@ public final class ArticleViews {
 
     /** An open review task in the editors' queue. {@code liveArticle} is true for a change to a live article. */
     public record ReviewItem(String articleId, String title, String authorId, int revision, Instant submittedAt,
-            Instant dueAt, boolean overdue, boolean liveArticle) {
+            Instant dueAt, boolean overdue, boolean liveArticle, String section) {
     }
 
-    /** A live article as the public reads it. */
+    /** A live article as the public reads it; {@code section} is its section's slug and name. */
     public record PublicArticleView(@Schema(example = SLUG) String slug, @Schema(example = TITLE) String title,
             @Schema(example = SUMMARY) String summary, String bodyHtml, List<String> tags,
             @Schema(example = "Wendy Writer") String authorName, Instant publishedAt, boolean commentsOpen,
-            long commentCount) {
+            long commentCount, SectionRef section) {
     }
 
     /** A live article in the public list. */
     public record PublicArticleSummary(String slug, String title, String summary, List<String> tags, String authorName,
-            Instant publishedAt, long commentCount) {
+            Instant publishedAt, long commentCount, SectionRef section) {
+    }
+
+    /**
+     * An article found by staff search. {@code titleHighlights}: where the query's words are in the
+     * title; {@code snippet}: up to 200 characters of the body (or the summary) around the first
+     * match, {@code highlights} the ranges of the words in it (offsets, end exclusive).
+     */
+    public record FoundArticle(String id, String slug, String title,
+            List<dev.copydesk.shared.SearchText.Range> titleHighlights, String section, ArticleStatus status,
+            String authorId, Instant createdAt, Instant updatedAt, String snippet,
+            List<dev.copydesk.shared.SearchText.Range> highlights) {
+    }
+
+    /** A page of found articles, newest created first; {@code nextCursor} is null on the last page. */
+    public record FoundArticles(List<FoundArticle> items, String nextCursor) {
+    }
+
+    /** The section an article belongs to, as the public sees it. */
+    public record SectionRef(String slug, String name) {
     }
 
     /** A page of the public list; {@code nextCursor} is null on the last page. */

@@ -26,6 +26,9 @@ public interface ArticleWorkflow {
     /** The expiry time was set, moved or cleared ({@code null}). */
     void expiryChanged(String articleId, Instant unpublishAt);
 
+    /** The article moved to {@code section}: its open review task, if any, is offered to that section's editors. */
+    void moved(String articleId, String section);
+
     /** Open review tasks, oldest first. */
     List<OpenReview> openReviews();
 

@@ -22,6 +22,9 @@ import dev.copydesk.accounts.AccountDirectory.AccountChanged;
 import dev.copydesk.articles.ArticleViews.PublicArticlePage;
 import dev.copydesk.articles.ArticleViews.PublicArticleSummary;
 import dev.copydesk.articles.ArticleViews.PublicArticleView;
+import dev.copydesk.articles.ArticleViews.SectionRef;
+import dev.copydesk.sections.Sections;
+import dev.copydesk.sections.Sections.SectionChanged;
 import dev.copydesk.shared.AfterCommit;
 import dev.copydesk.shared.Ids;
 import dev.copydesk.shared.InvalidRequestException;
@@ -45,9 +48,11 @@ public class PublicArticles implements PublishedArticles {
     private final AccountDirectory accounts;
     private final ObjectProvider<CommentCounts> commentCounts;
     private final PublicReadCaches publicCaches;
+    private final Sections sections;
 
     PublicArticles(Articles articles, AccountDirectory accounts, ObjectProvider<CommentCounts> commentCounts,
-            PublicReadCaches publicCaches) {
+            PublicReadCaches publicCaches, Sections sections) {
+        this.sections = sections;
         this.articles = articles;
         this.accounts = accounts;
         this.commentCounts = commentCounts;
@@ -57,6 +62,12 @@ public class PublicArticles implements PublishedArticles {
     /** A public article shows its author's display name: a changed account clears the public caches. */
     @EventListener
     void on(AccountChanged changed) {
+        AfterCommit.run(publicCaches::clear);
+    }
+
+    /** A public article shows its section's name: a renamed section clears the public caches. */
+    @EventListener
+    void on(SectionChanged changed) {
         AfterCommit.run(publicCaches::clear);
     }
 
@@ -85,14 +96,16 @@ public class PublicArticles implements PublishedArticles {
         Map<String, String> names = accounts.displayNames(List.of(live.authorId()));
         long comments = counts(List.of(live.id())).getOrDefault(live.id(), 0L);
         return new PublicArticleView(live.slug(), live.title(), live.summary(), live.bodyHtml(), live.tags(),
-                names.get(live.authorId()), live.publishedAt(), live.commentsOpen(), comments);
+                names.get(live.authorId()), live.publishedAt(), live.commentsOpen(), comments,
+                section(sections.names(), live.section()));
     }
 
     /**
      * Live articles, newest first, optionally with a tag. The cursor is the keyset of the last item
      * served ({@code publishedAt}, {@code id}), so articles published meanwhile never shift a page.
+     * {@code section} (a slug) narrows the list to one section; an unknown one gives an empty list.
      */
-    public PublicArticlePage list(String tag, String cursor, int limit) {
+    public PublicArticlePage list(String tag, String section, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT);
         }
@@ -103,22 +116,35 @@ public class PublicArticles implements PublishedArticles {
                 return new PublicArticlePage(List.of(), null);
             }
         }
+        String sectionPattern = "%";
+        if (section != null && !section.isBlank()) {
+            if (sections.find(section).isEmpty()) {
+                return new PublicArticlePage(List.of(), null);
+            }
+            sectionPattern = section;
+        }
         Keyset after = cursor == null || cursor.isBlank() ? null : Keyset.decode(cursor);
         List<LiveArticle> rows = after == null
-                ? articles.findLiveFirstPage(pattern, PageRequest.of(0, limit + 1))
-                : articles.findLivePageAfter(pattern, after.publishedAt(), after.id(), PageRequest.of(0, limit + 1));
+                ? articles.findLiveFirstPage(pattern, sectionPattern, PageRequest.of(0, limit + 1))
+                : articles.findLivePageAfter(pattern, sectionPattern, after.publishedAt(), after.id(),
+                        PageRequest.of(0, limit + 1));
         boolean more = rows.size() > limit;
         List<LiveArticle> page = more ? rows.subList(0, limit) : rows;
         Set<String> authorIds = page.stream().map(LiveArticle::authorId).collect(Collectors.toSet());
         Map<String, String> names = accounts.displayNames(authorIds);
         Map<String, Long> comments = counts(page.stream().map(LiveArticle::id).toList());
+        Map<String, String> sectionNames = page.isEmpty() ? Map.of() : sections.names();
         List<PublicArticleSummary> items = page.stream()
                 .map(a -> new PublicArticleSummary(a.slug(), a.title(), a.summary(), a.tags(), names.get(a.authorId()),
-                        a.publishedAt(), comments.getOrDefault(a.id(), 0L)))
+                        a.publishedAt(), comments.getOrDefault(a.id(), 0L), section(sectionNames, a.section())))
                 .toList();
         String next = more ? new Keyset(page.get(page.size() - 1).publishedAt(), page.get(page.size() - 1).id()).encode()
                 : null;
         return new PublicArticlePage(items, next);
+    }
+
+    private static SectionRef section(Map<String, String> names, String slug) {
+        return new SectionRef(slug, names.getOrDefault(slug, slug));
     }
 
     private Map<String, Long> counts(Collection<String> ids) {

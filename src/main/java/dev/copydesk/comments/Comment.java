@@ -28,6 +28,8 @@ class Comment {
     private String id;
     private String articleId;
     private String articleSlug;
+    /** The article's section, kept here so a section's moderation queue is one index range. */
+    private String section;
     private String parentId;
     private String authorName;
     private String authorEmail;
@@ -60,9 +62,11 @@ class Comment {
     protected Comment() {
     }
 
-    Comment(String id, String articleId, String articleSlug, String parentId, String authorName, String authorEmail,
-            String authorKey, String clientHash, String body, String bodyHash, boolean notify, Instant createdAt) {
+    Comment(String id, String articleId, String articleSlug, String section, String parentId, String authorName,
+            String authorEmail, String authorKey, String clientHash, String body, String bodyHash, boolean notify,
+            Instant createdAt) {
         this.id = id;
+        this.section = section;
         this.articleId = articleId;
         this.articleSlug = articleSlug;
         this.parentId = parentId;
@@ -173,6 +177,8 @@ class Comment {
     String id() { return id; }
     String articleId() { return articleId; }
     String articleSlug() { return articleSlug; }
+
+    String section() { return section; }
     String parentId() { return parentId; }
     String authorName() { return authorName; }
     String authorEmail() { return authorEmail; }

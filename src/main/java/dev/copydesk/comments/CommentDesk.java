@@ -15,6 +15,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.copydesk.articles.ArticleMoved;
 import dev.copydesk.comments.CommentEvents.CommentApproved;
 import dev.copydesk.comments.CommentEvents.CommentHeld;
 import dev.copydesk.comments.CommentEvents.CommentQueueOverdue;
@@ -88,7 +89,7 @@ public class CommentDesk {
                 from, c.status(), reason, screening ? c.reasons() : null));
         boolean notifyParent = c.parentId() != null
                 && comments.findById(c.parentId()).map(Comment::notifyRequested).orElse(false);
-        events.publishEvent(new CommentApproved(c.id(), c.articleId(), c.articleSlug(), c.parentId(), c.authorName(),
+        events.publishEvent(new CommentApproved(c.id(), c.articleId(), c.articleSlug(), c.section(), c.parentId(), c.authorName(),
                 c.body(), c.createdAt(), !screening, c.notifyRequested(), notifyParent, now));
         return c.status();
     }
@@ -103,7 +104,7 @@ public class CommentDesk {
         measure("REJECTED", screening, c.reasons(), queuedAt, now);
         history.save(new CommentHistoryEntry(commentId, now, c.decidedBy(), screening ? "SCREENED" : "REJECTED",
                 from, c.status(), reason, screening ? c.reasons() : null));
-        events.publishEvent(new CommentRejected(c.id(), c.articleId(), c.articleSlug(), !screening, reason, now));
+        events.publishEvent(new CommentRejected(c.id(), c.articleId(), c.articleSlug(), c.section(), !screening, reason, now));
         return c.status();
     }
 
@@ -115,7 +116,7 @@ public class CommentDesk {
         measure("HELD", true, c.reasons(), null, now);
         history.save(new CommentHistoryEntry(commentId, now, SCREENING, "SCREENED", CommentStatus.PENDING,
                 CommentStatus.PENDING, "held for moderation", c.reasons()));
-        events.publishEvent(new CommentHeld(c.id(), c.articleId(), c.articleSlug(),
+        events.publishEvent(new CommentHeld(c.id(), c.articleId(), c.articleSlug(), c.section(),
                 c.reasons().stream().map(CommentReason::code).toList(), dueAt, now));
     }
 
@@ -126,7 +127,7 @@ public class CommentDesk {
         c.report(processInstanceId, now, dueAt);
         history.save(new CommentHistoryEntry(commentId, now, SYSTEM, "REPORTED", c.status(), c.status(),
                 c.flagCount() + " reader flags", List.of(new CommentReason("REPORTED", c.flagCount() + " flags"))));
-        events.publishEvent(new CommentReported(c.id(), c.articleId(), c.articleSlug(), c.flagCount(), dueAt, now));
+        events.publishEvent(new CommentReported(c.id(), c.articleId(), c.articleSlug(), c.section(), c.flagCount(), dueAt, now));
     }
 
     /** The queue SLA ran out: the comment stays queued, marked overdue. */
@@ -139,7 +140,7 @@ public class CommentDesk {
         Instant now = clock.instant();
         history.save(new CommentHistoryEntry(commentId, now, SYSTEM, "QUEUE_OVERDUE", c.status(), c.status(),
                 "not decided within the queue SLA", null));
-        events.publishEvent(new CommentQueueOverdue(c.id(), c.articleId(), c.articleSlug(), queue.apiName(),
+        events.publishEvent(new CommentQueueOverdue(c.id(), c.articleId(), c.articleSlug(), c.section(), queue.apiName(),
                 c.authorName(), c.createdAt(), c.dueAt(), now));
     }
 
@@ -154,6 +155,32 @@ public class CommentDesk {
     /** A page of a queue, oldest first, after the keyset position ({@code null}: from the start). */
     @Transactional(readOnly = true)
     public List<QueuedComment> queue(CommentQueue queue, Instant after, String afterId, int limit) {
+        return queue(queue, null, after, afterId, limit);
+    }
+
+    /**
+     * A page of a queue in some sections ({@code null}: all), oldest first, after the keyset position
+     * ({@code null}: from the start).
+     */
+    @Transactional(readOnly = true)
+    public List<QueuedComment> queue(CommentQueue queue, Collection<String> sections, Instant after, String afterId,
+            int limit) {
+        if (sections != null) {
+            if (sections.isEmpty()) {
+                return List.of();
+            }
+            List<Comment> rows;
+            if (after == null) {
+                rows = comments.queueHeadIn(queue, sections, Limit.of(limit));
+            } else {
+                rows = new java.util.ArrayList<>(comments.queuedTiesAfterIn(queue, sections, after,
+                        afterId == null ? "" : afterId, Limit.of(limit)));
+                if (rows.size() < limit) {
+                    rows.addAll(comments.queuedAfterIn(queue, sections, after, Limit.of(limit - rows.size())));
+                }
+            }
+            return rows.stream().map(CommentDesk::queued).toList();
+        }
         List<Comment> rows;
         if (after == null) {
             rows = comments.queueHead(queue, Limit.of(limit));
@@ -170,6 +197,28 @@ public class CommentDesk {
     @Transactional(readOnly = true)
     public long queueSize(CommentQueue queue) {
         return comments.countQueued(queue);
+    }
+
+    /** How many comments wait in a queue in some sections. */
+    @Transactional(readOnly = true)
+    public long queueSize(CommentQueue queue, Collection<String> sections) {
+        return sections.isEmpty() ? 0 : comments.countQueuedIn(queue, sections);
+    }
+
+    /**
+     * The article moved to another section: so do its comments, in this transaction (a listener of
+     * {@link ArticleMoved}, published by the move).
+     */
+    @org.springframework.context.event.EventListener
+    @Transactional
+    public void on(ArticleMoved moved) {
+        comments.moveArticle(moved.articleId(), moved.toSection());
+    }
+
+    /** The moderation processes of an article's queued comments (to move their tasks with the article). */
+    @Transactional(readOnly = true)
+    public List<String> queuedProcessesOfArticle(String articleId) {
+        return comments.queuedProcessesOfArticle(articleId).stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** The record of each author key: how many comments approved, rejected and pending. */
@@ -249,13 +298,13 @@ public class CommentDesk {
 
     private static CommentSummary summary(Comment c) {
         return new CommentSummary(c.id(), c.articleId(), c.status(), c.queue(), c.visible(), c.processInstanceId(),
-                c.reasons());
+                c.reasons(), c.section());
     }
 
     private static QueuedComment queued(Comment c) {
         return new QueuedComment(c.id(), c.articleId(), c.articleSlug(), c.authorName(), c.authorEmail(),
                 c.authorKey(), c.body(), c.parentId(), c.reasons(), c.flagCount(), c.queue(), c.queuedAt(),
-                c.createdAt(), c.dueAt(), c.overdue());
+                c.createdAt(), c.dueAt(), c.overdue(), c.section());
     }
 
     /** What screening looks at; {@code duplicateOf} is an earlier comment with the same body within a day. */
@@ -265,13 +314,14 @@ public class CommentDesk {
 
     /** A comment's moderation state. */
     public record CommentSummary(String commentId, String articleId, CommentStatus status, CommentQueue queue,
-            boolean visible, String processInstanceId, List<CommentReason> reasons) {
+            boolean visible, String processInstanceId, List<CommentReason> reasons, String section) {
     }
 
     /** A queued comment as moderators see it (with the email: staff only). */
     public record QueuedComment(String commentId, String articleId, String articleSlug, String authorName,
             String authorEmail, String authorKey, String body, String parentId, List<CommentReason> reasons,
-            int flags, CommentQueue queue, Instant queuedAt, Instant createdAt, Instant dueAt, boolean overdue) {
+            int flags, CommentQueue queue, Instant queuedAt, Instant createdAt, Instant dueAt, boolean overdue,
+            String section) {
     }
 
     public record AuthorRecord(long approved, long rejected, long pending) {

@@ -22,7 +22,7 @@ public final class CommentEvents {
      * to be told; {@code replyTo}/{@code notifyParentAuthor}: it is a reply, and the parent's author
      * asked to hear about replies.
      */
-    public record CommentApproved(String commentId, String articleId, String articleSlug, String parentId,
+    public record CommentApproved(String commentId, String articleId, String articleSlug, String section, String parentId,
             String authorName, String body, Instant createdAt,
             boolean byModerator, boolean notifyAuthor, boolean notifyParentAuthor, Instant occurredAt)
             implements CopydeskEvent {
@@ -33,7 +33,7 @@ public final class CommentEvents {
 
         @Override
         public Map<String, Object> data() {
-            Map<String, Object> data = base(commentId, articleId, articleSlug);
+            Map<String, Object> data = base(commentId, articleId, articleSlug, section);
             data.put("parentId", parentId);
             // public once approved: the live stream and webhooks show the comment as the thread does
             data.put("authorName", authorName);
@@ -46,7 +46,7 @@ public final class CommentEvents {
         }
     }
 
-    public record CommentRejected(String commentId, String articleId, String articleSlug, boolean byModerator,
+    public record CommentRejected(String commentId, String articleId, String articleSlug, String section, boolean byModerator,
             String reason, Instant occurredAt) implements CopydeskEvent {
         /** The comment was not visible before and is not now: the public thread is unchanged. */
         @Override
@@ -61,7 +61,7 @@ public final class CommentEvents {
 
         @Override
         public Map<String, Object> data() {
-            Map<String, Object> data = base(commentId, articleId, articleSlug);
+            Map<String, Object> data = base(commentId, articleId, articleSlug, section);
             data.put("byModerator", byModerator);
             data.put("reason", reason);
             return data;
@@ -69,7 +69,7 @@ public final class CommentEvents {
     }
 
     /** Screening held a comment: it waits in the pending queue until {@code dueAt}. */
-    public record CommentHeld(String commentId, String articleId, String articleSlug, List<String> reasons,
+    public record CommentHeld(String commentId, String articleId, String articleSlug, String section, List<String> reasons,
             Instant dueAt, Instant occurredAt) implements CopydeskEvent {
         /** The comment was not visible before and is not now: the public thread is unchanged. */
         @Override
@@ -84,7 +84,7 @@ public final class CommentEvents {
 
         @Override
         public Map<String, Object> data() {
-            Map<String, Object> data = base(commentId, articleId, articleSlug);
+            Map<String, Object> data = base(commentId, articleId, articleSlug, section);
             data.put("queue", "pending");
             data.put("reasons", reasons);
             data.put("dueAt", dueAt);
@@ -93,7 +93,7 @@ public final class CommentEvents {
     }
 
     /** Reader flags reached the threshold: the comment is hidden and waits in the reported queue. */
-    public record CommentReported(String commentId, String articleId, String articleSlug, int flags, Instant dueAt,
+    public record CommentReported(String commentId, String articleId, String articleSlug, String section, int flags, Instant dueAt,
             Instant occurredAt) implements CopydeskEvent {
         @Override
         public String type() {
@@ -102,7 +102,7 @@ public final class CommentEvents {
 
         @Override
         public Map<String, Object> data() {
-            Map<String, Object> data = base(commentId, articleId, articleSlug);
+            Map<String, Object> data = base(commentId, articleId, articleSlug, section);
             data.put("queue", "reported");
             data.put("flags", flags);
             data.put("dueAt", dueAt);
@@ -111,7 +111,7 @@ public final class CommentEvents {
     }
 
     /** A queued comment was not decided within the queue SLA. */
-    public record CommentQueueOverdue(String commentId, String articleId, String articleSlug, String queue,
+    public record CommentQueueOverdue(String commentId, String articleId, String articleSlug, String section, String queue,
             String authorName, Instant createdAt, Instant dueAt, Instant occurredAt) implements CopydeskEvent {
         /** The comment was not visible before and is not now: the public thread is unchanged. */
         @Override
@@ -126,7 +126,7 @@ public final class CommentEvents {
 
         @Override
         public Map<String, Object> data() {
-            Map<String, Object> data = base(commentId, articleId, articleSlug);
+            Map<String, Object> data = base(commentId, articleId, articleSlug, section);
             data.put("queue", queue);
             data.put("authorName", authorName);
             data.put("createdAt", createdAt);
@@ -135,11 +135,13 @@ public final class CommentEvents {
         }
     }
 
-    private static Map<String, Object> base(String commentId, String articleId, String articleSlug) {
+    private static Map<String, Object> base(String commentId, String articleId, String articleSlug, String section) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("commentId", commentId);
         data.put("articleId", articleId);
         data.put("articleSlug", articleSlug);
+        // the article's section: staff live streams and staff webhooks show a desk its own events
+        data.put("section", section);
         return data;
     }
 }

@@ -38,9 +38,12 @@ public class CommentIntake {
     private final ClientAddresses clients;
     private final ObjectMapper json;
     private final Clock clock;
+    private final CommentSearch search;
 
     CommentIntake(CommentRepository comments, IdempotencyRepository idempotency, PublishedArticles articles,
-            ModerationGate moderation, FloodControl flood, ClientAddresses clients, ObjectMapper json, Clock clock) {
+            ModerationGate moderation, FloodControl flood, ClientAddresses clients, ObjectMapper json, Clock clock,
+            CommentSearch search) {
+        this.search = search;
         this.comments = comments;
         this.idempotency = idempotency;
         this.articles = articles;
@@ -95,9 +98,10 @@ public class CommentIntake {
         String clientHash = clients.hash(clientAddress);
         flood.admit(authorKey, clientHash, moderation.commentsPerMinute());
 
-        Comment comment = new Comment(Ids.newId(), article.id(), article.slug(), parentId, name, email, authorKey,
+        Comment comment = new Comment(Ids.newId(), article.id(), article.slug(), article.section(), parentId, name, email, authorKey,
                 clientHash, body, CommentText.duplicateHash(body), request.wantsNotification(), now);
         comments.saveAndFlush(comment);
+        search.index(comment.id(), comment.createdAt(), name, body);
         moderation.screen(comment.id(), article.premoderation());
         IntakeAnswer answer = new IntakeAnswer(comment.id(), comment.status(),
                 comment.reasons().stream().map(CommentReason::code).toList());

@@ -67,6 +67,35 @@ interface CommentRepository extends JpaRepository<Comment, String> {
     @Query("select count(c) from Comment c where c.queue = :queue")
     long countQueued(@Param("queue") CommentQueue queue);
 
+    // The same three reads for a moderator of some sections only: the (queue, section, queued_at, id)
+    // index, one range per section, merged by the database.
+
+    @Query("select c from Comment c where c.queue = :queue and c.section in :sections order by c.queuedAt, c.id")
+    List<Comment> queueHeadIn(@Param("queue") CommentQueue queue, @Param("sections") Collection<String> sections,
+            Limit limit);
+
+    @Query("""
+            select c from Comment c where c.queue = :queue and c.section in :sections and c.queuedAt = :at
+              and c.id > :afterId order by c.queuedAt, c.id""")
+    List<Comment> queuedTiesAfterIn(@Param("queue") CommentQueue queue, @Param("sections") Collection<String> sections,
+            @Param("at") Instant at, @Param("afterId") String afterId, Limit limit);
+
+    @Query("""
+            select c from Comment c where c.queue = :queue and c.section in :sections and c.queuedAt > :at
+            order by c.queuedAt, c.id""")
+    List<Comment> queuedAfterIn(@Param("queue") CommentQueue queue, @Param("sections") Collection<String> sections,
+            @Param("at") Instant at, Limit limit);
+
+    @Query("select count(c) from Comment c where c.queue = :queue and c.section in :sections")
+    long countQueuedIn(@Param("queue") CommentQueue queue, @Param("sections") Collection<String> sections);
+
+    @Modifying(flushAutomatically = true)
+    @Query("update Comment c set c.section = :section, c.version = c.version + 1 where c.articleId = :articleId")
+    int moveArticle(@Param("articleId") String articleId, @Param("section") String section);
+
+    @Query("select c.processInstanceId from Comment c where c.articleId = :articleId and c.queue is not null")
+    List<String> queuedProcessesOfArticle(@Param("articleId") String articleId);
+
     @Query("""
             select c.authorKey, c.status, count(c) from Comment c
             where c.authorKey in :keys group by c.authorKey, c.status""")

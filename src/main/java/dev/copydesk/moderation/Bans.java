@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.copydesk.accounts.Role;
+import dev.copydesk.accounts.StaffMember;
+import dev.copydesk.shared.ForbiddenException;
 import dev.copydesk.comments.CommentAuthors;
 import dev.copydesk.comments.CommentDesk;
 import dev.copydesk.comments.CommentDesk.CommentSummary;
@@ -37,6 +40,26 @@ public class Bans {
         this.comments = comments;
         this.workflow = workflow;
         this.clock = clock;
+    }
+
+    /**
+     * A ban keeps the author out of every section, so only a newsroom-wide moderator may ban or lift
+     * one (403 for a moderator of some sections).
+     */
+    public BanResult ban(StaffMember me, String authorEmail, String reason, boolean rejectPending, Instant until) {
+        requireNewsroomModerator(me);
+        return ban(authorEmail, reason, rejectPending, until, me.username());
+    }
+
+    public BanView lift(StaffMember me, String banId) {
+        requireNewsroomModerator(me);
+        return lift(banId, me.username());
+    }
+
+    private static void requireNewsroomModerator(StaffMember me) {
+        if (!me.scope(Role.MODERATOR).newsroom()) {
+            throw new ForbiddenException("A ban reaches every section: only newsroom-wide moderators ban or lift bans");
+        }
     }
 
     public BanResult ban(String authorEmail, String reason, boolean rejectPending, Instant until, String moderator) {

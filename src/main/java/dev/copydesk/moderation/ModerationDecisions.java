@@ -11,6 +11,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.copydesk.accounts.Role;
+import dev.copydesk.accounts.StaffMember;
 import dev.copydesk.comments.CommentDesk;
 import dev.copydesk.comments.CommentDesk.CommentSummary;
 import dev.copydesk.comments.CommentHistory;
@@ -37,6 +39,50 @@ public class ModerationDecisions {
         this.workflow = workflow;
         this.eachInItsOwnTransaction = new TransactionTemplate(transactions);
         this.eachInItsOwnTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * A decision by {@code me}: a comment on an article outside the moderator's sections is, to
+     * them, not there (404), as another writer's article is to a writer.
+     */
+    @Transactional
+    public Decided decide(StaffMember me, String commentId, Decision decision, String reason) {
+        inScope(me, commentId);
+        return decide(commentId, decision, reason, me.username());
+    }
+
+    /** {@link #decideAll(List, Decision, String, String)} for {@code me}: out-of-scope comments are NOT_FOUND. */
+    public List<BulkOutcome> decideAll(StaffMember me, List<String> commentIds, Decision decision, String reason) {
+        List<BulkOutcome> outcomes = new ArrayList<>();
+        List<String> inScope = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(commentIds)) {
+            try {
+                inScope(me, id);
+                inScope.add(id);
+            } catch (NotFoundException e) {
+                outcomes.add(new BulkOutcome(id, "NOT_FOUND", null, e.getMessage()));
+            }
+        }
+        outcomes.addAll(0, decideAll(inScope, decision, reason, me.username()));
+        return outcomes;
+    }
+
+    /** A comment's history for {@code me}; 404 outside the moderator's sections. */
+    @Transactional(readOnly = true)
+    public CommentHistory history(StaffMember me, String commentId) {
+        inScope(me, commentId);
+        return comments.history(commentId);
+    }
+
+    private void inScope(StaffMember me, String commentId) {
+        StaffMember.Scope scope = me.scope(Role.MODERATOR);
+        if (scope.newsroom()) {
+            return;
+        }
+        CommentSummary comment = comments.find(commentId).orElseThrow(() -> new NotFoundException("Comment", commentId));
+        if (!scope.covers(comment.section())) {
+            throw new NotFoundException("Comment", commentId);
+        }
     }
 
     @Transactional

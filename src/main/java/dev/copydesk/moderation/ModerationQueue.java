@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.copydesk.accounts.StaffMember;
 import dev.copydesk.articles.PublishedArticle;
 import dev.copydesk.articles.PublishedArticles;
 import dev.copydesk.comments.CommentDesk;
@@ -49,7 +51,16 @@ public class ModerationQueue {
     }
 
     public QueuePage page(CommentQueue queue, KeysetCursor cursor, int limit) {
-        List<QueuedComment> rows = comments.queue(queue, cursor == null ? null : cursor.at(),
+        return page(queue, StaffMember.Scope.NEWSROOM, cursor, limit);
+    }
+
+    /**
+     * A page of the queue as a moderator of {@code scope} sees it: the whole newsroom's, or only the
+     * comments on their sections' articles (and the total of those).
+     */
+    public QueuePage page(CommentQueue queue, StaffMember.Scope scope, KeysetCursor cursor, int limit) {
+        Set<String> sections = scope.newsroom() ? null : scope.sections();
+        List<QueuedComment> rows = comments.queue(queue, sections, cursor == null ? null : cursor.at(),
                 cursor == null ? null : cursor.id(), limit + 1);
         String next = null;
         if (rows.size() > limit) {
@@ -68,8 +79,10 @@ public class ModerationQueue {
                 c.authorName(), c.authorEmail(), c.body(),
                 c.parentId() == null ? null : parents.get(c.parentId()),
                 c.reasons(), c.flags(), authors.get(c.authorKey()), c.createdAt(), c.queuedAt(), c.dueAt(),
-                c.overdue() || (c.dueAt() != null && now.isAfter(c.dueAt())))).toList();
-        return new QueuePage(items, next, total(queue, items.size(), next != null));
+                c.overdue() || (c.dueAt() != null && now.isAfter(c.dueAt())), c.section())).toList();
+        long total = sections == null ? total(queue, items.size(), next != null)
+                : Math.max(comments.queueSize(queue, sections), items.size() + (next != null ? 1L : 0L));
+        return new QueuePage(items, next, total);
     }
 
     /**
@@ -88,7 +101,8 @@ public class ModerationQueue {
             @Schema(example = "Sam") String authorName, @Schema(example = "sam@example.org") String authorEmail,
             @Schema(example = "Not sure the romance helps the show, to be honest.") String body,
             @Nullable ParentComment parent, List<CommentReason> reasons, int flags, AuthorRecord author,
-            Instant createdAt, Instant queuedAt, @Nullable Instant dueAt, boolean overdue) {
+            Instant createdAt, Instant queuedAt, @Nullable Instant dueAt, boolean overdue,
+            @Schema(example = "entertainment") String section) {
     }
 
     public record QueuePage(List<QueueItem> items, @Nullable String nextCursor, long total) {

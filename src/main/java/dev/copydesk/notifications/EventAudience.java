@@ -15,16 +15,19 @@ public interface EventAudience {
     Optional<Map<String, Object>> view(PublishedEvent event);
 
     /**
-     * Staff, by role: ADMIN sees everything; EDITOR article events; WRITER the article events of
-     * their own articles ({@code authorId}); MODERATOR comment events.
+     * Staff, by role: ADMIN sees everything; EDITOR article events of their sections; WRITER the
+     * article events of their own articles ({@code authorId}); MODERATOR comment events of their
+     * sections. The section is the event's {@code section} field; an event journaled before sections
+     * existed has none and is the default section's.
      */
     static EventAudience staff(StaffMember member) {
         return event -> {
+            String section = event.text("section") == null ? "news" : event.text("section");
             boolean sees = member.has(Role.ADMIN)
-                    || (EventTypes.isArticleEvent(event.type()) && member.has(Role.EDITOR))
+                    || (EventTypes.isArticleEvent(event.type()) && member.covers(Role.EDITOR, section))
                     || (EventTypes.isArticleEvent(event.type()) && member.has(Role.WRITER)
                             && member.id().equals(event.text("authorId")))
-                    || (EventTypes.isCommentEvent(event.type()) && member.has(Role.MODERATOR));
+                    || (EventTypes.isCommentEvent(event.type()) && member.covers(Role.MODERATOR, section));
             return sees ? Optional.of(event.data()) : Optional.empty();
         };
     }

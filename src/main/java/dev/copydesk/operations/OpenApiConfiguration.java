@@ -174,7 +174,9 @@ class OpenApiConfiguration {
                     .description("Readers' comments: the public thread, posting, flagging; no credentials"),
             new Tag().name("moderation")
                     .description("The moderation queue, decisions, bans, screening and its settings"),
-            new Tag().name("notifications").description("Webhooks, live event streams, commenters' unsubscribe links"),
+            new Tag().name("sections").description("The newsroom's sections (desks): listing, creating, renaming, archiving"),
+            new Tag().name("notifications")
+                    .description("Webhooks, the mail delivery log, live event streams, commenters' unsubscribe links"),
             new Tag().name("operations")
                     .description("Administration: the drift check between our tables and the engine"));
 

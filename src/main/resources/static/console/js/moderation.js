@@ -5,6 +5,7 @@
 // New comments arrive through the live stream; comments another moderator decided disappear.
 import { get, post } from './api.js';
 import { h, clear, waited, time, ask } from './dom.js';
+import { deskPicker, searchBox, highlighted } from './search.js';
 
 export const REASONS = [
   ['SPAM', 'Spam'], ['ABUSE', 'Abuse'], ['OFF_TOPIC', 'Off topic'], ['PERSONAL_INFO', 'Personal information'],
@@ -13,8 +14,9 @@ export const REASONS = [
 
 const QUEUES = [['pending', 'Pending'], ['reported', 'Reported']];
 
-export async function show(root, { announce }) {
+export async function show(root, { me, announce }) {
   let queue = 'pending';
+  let desk = null;
   let items = [];
   let nextCursor = null;
   let total = 0;
@@ -37,14 +39,27 @@ export async function show(root, { announce }) {
     h('button', { type: 'button', onclick: () => { selected.clear(); paint(); } }, 'Clear selection'));
   const panel = h('section', { id: 'queue-panel', role: 'tabpanel' }, count, bulk, list, more);
 
+  const picker = await deskPicker(me, 'MODERATOR', (slug) => { desk = slug; load(false); });
+  const search = searchBox({
+    id: 'comment-search', legend: 'Find comments',
+    fields: [{ name: 'q', label: 'Words ' }, { name: 'author', label: 'Author name ' },
+      { name: 'email', label: 'Email ', type: 'email' }],
+    run: (query) => get(`/api/moderation/comments/search?${query}`),
+    render: (c) => h('li', {},
+      h('strong', {}, highlighted(c.authorName, c.authorNameHighlights)), ` <${c.authorEmail}> · `,
+      `${c.status.toLowerCase()} · ${c.section} · ${c.articleSlug} · `, time(c.createdAt),
+      h('p', { class: 'snippet' }, highlighted(c.snippet, c.highlights))),
+  });
   root.append(
     h('h1', {}, 'Moderation queue'),
+    picker,
     tablist,
     h('p', { class: 'hint', id: 'queue-keys' },
       'Keys: ', h('kbd', {}, 'j'), '/', h('kbd', {}, 'k'), ' move · ', h('kbd', {}, 'a'), ' approve · ',
       h('kbd', {}, 'r'), ' reject · ', h('kbd', {}, 'x'), ' select · ', h('kbd', {}, 'A'), '/', h('kbd', {}, 'R'),
       ' approve/reject selected · ', h('kbd', {}, 'b'), ' ban author'),
-    panel);
+    panel,
+    search);
 
   function tabKeys(event) {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -64,6 +79,7 @@ export async function show(root, { announce }) {
 
   async function load(append) {
     const params = new URLSearchParams({ queue, limit: '50' });
+    if (desk) params.set('section', desk);
     if (append && nextCursor) params.set('cursor', nextCursor);
     const page = await get(`/api/moderation/queue?${params}`);
     const known = new Set(items.map((i) => i.commentId));
@@ -99,7 +115,8 @@ export async function show(root, { announce }) {
         h('span', { class: 'email' }, item.authorEmail),
         h('span', { class: `waiting${item.overdue ? ' overdue' : ''}` },
           item.overdue ? 'Overdue · ' : '', 'waiting ', waited(item.queuedAt || item.createdAt))),
-      h('p', { class: 'article' }, 'On ', h('cite', {}, item.articleTitle || item.articleSlug), ' · ', time(item.createdAt)),
+      h('p', { class: 'article' }, 'On ', h('cite', {}, item.articleTitle || item.articleSlug), ' · ',
+        h('span', { class: 'section' }, item.section), ' · ', time(item.createdAt)),
       item.parent ? h('blockquote', { class: 'parent' },
         h('p', { class: 'muted' }, `In reply to ${item.parent.authorName}:`), h('p', {}, item.parent.body)) : null,
       h('p', { class: 'comment-body', id: `body-${id}` }, item.body),
@@ -275,6 +292,7 @@ export async function show(root, { announce }) {
       try {
         const hadFocus = list.contains(document.activeElement);
         const params = new URLSearchParams({ queue, limit: '200' });
+        if (desk) params.set('section', desk);
         const page = await get(`/api/moderation/queue?${params}`);
         const known = new Set(items.map((i) => i.commentId));
         const fresh = page.items.filter((i) => !known.has(i.commentId));

@@ -3,26 +3,40 @@ import { get, post } from './api.js';
 import { h, clear, time, waited } from './dom.js';
 import { sideBySide } from './diff.js';
 import { historyList, statusBadge } from './desk.js';
+import { deskPicker, searchBox, highlighted } from './search.js';
 
 
 export async function show(root, { me, announce, params }) {
   const queueBody = h('tbody');
   const detail = h('section', { class: 'review-detail', 'aria-label': 'Review' });
-  root.append(h('h1', {}, 'Review queue'),
+  let desk = null;
+  const picker = await deskPicker(me, 'EDITOR', (slug) => { desk = slug; loadQueue(); });
+  const search = searchBox({
+    id: 'article-search', legend: 'Find an article',
+    fields: [{ name: 'q', label: 'Words ' }],
+    run: (query) => { if (desk) query.set('section', desk); return get(`/api/articles/search?${query}`); },
+    render: (a) => h('li', {},
+      h('a', { href: `#/reviews/${encodeURIComponent(a.id)}` }, highlighted(a.title, a.titleHighlights)),
+      ` · ${a.section} · ${a.status.replaceAll('_', ' ').toLowerCase()}`,
+      h('p', { class: 'snippet' }, highlighted(a.snippet, a.highlights))),
+  });
+  root.append(h('h1', {}, 'Review queue'), picker,
     h('table', { class: 'queue' },
       h('caption', {}, 'Waiting for a decision, oldest first'),
-      h('thead', {}, h('tr', {}, ['Article', 'Revision', 'Submitted', 'Due'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, ['Article', 'Section', 'Revision', 'Submitted', 'Due'].map((c) => h('th', { scope: 'col' }, c)))),
       queueBody),
+    search,
     detail);
 
   async function loadQueue() {
-    const reviews = await get('/api/reviews');
+    const reviews = await get(desk ? `/api/reviews?section=${encodeURIComponent(desk)}` : '/api/reviews');
     clear(queueBody);
-    if (!reviews.length) queueBody.append(h('tr', {}, h('td', { colspan: '4' }, 'Nothing waits for review.')));
+    if (!reviews.length) queueBody.append(h('tr', {}, h('td', { colspan: '5' }, 'Nothing waits for review.')));
     for (const r of reviews) {
       queueBody.append(h('tr', { class: r.overdue ? 'overdue' : null },
         h('td', {}, h('a', { href: `#/reviews/${encodeURIComponent(r.articleId)}`, class: 'review-link' }, r.title),
           r.liveArticle ? h('span', { class: 'badge' }, 'change to a live article') : null),
+        h('td', { class: 'section' }, r.section),
         h('td', {}, String(r.revision)),
         h('td', {}, time(r.submittedAt), ` (${waited(r.submittedAt)} ago)`),
         h('td', {}, r.overdue ? h('strong', {}, 'Overdue · ') : null, time(r.dueAt))));

@@ -61,8 +61,8 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient client = HttpClient.newHttpClient();
         // A bound, not a wait: a cold start takes 15-20 s here, but several times that on two cores
-        // that other builds share.
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        // that other builds share (-Dbench.startup.seconds to change it).
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("bench.startup.seconds", 300)).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service exited during start-up; see " + log);
@@ -80,7 +80,7 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("The service did not become healthy within 300 s; see " + log);
+        throw new IllegalStateException("The service did not become healthy in time (-Dbench.startup.seconds); see " + log);
     }
 
     /**

@@ -40,7 +40,7 @@ public class BenchmarkBaseline {
         PublishedArticle article = articles.findBySlug(slug).orElseThrow(() -> new NotFoundException("Article", slug));
         String body = CommentText.cleanBody(request.body());
         String email = request.authorEmail().trim();
-        Comment comment = new Comment(Ids.newId(), article.id(), article.slug(), null,
+        Comment comment = new Comment(Ids.newId(), article.id(), article.slug(), article.section(), null,
                 CommentText.cleanName(request.authorName()), email, CommentAuthors.keyOf(email),
                 clients.hash(clientAddress), body, CommentText.duplicateHash(body), request.wantsNotification(),
                 clock.instant());

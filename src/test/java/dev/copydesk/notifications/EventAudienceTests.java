@@ -51,6 +51,22 @@ class EventAudienceTests {
     }
 
     @Test
+    void sectionStaffSeeTheirSectionsEventsOnly() {
+        StaffMember both = new StaffMember("s-1", "s-1", "s-1", "s-1@example.org", Set.of(Role.EDITOR, Role.MODERATOR),
+                Map.of(Role.EDITOR, Set.of("sport"), Role.MODERATOR, Set.of("politics")));
+        EventAudience audience = EventAudience.staff(both);
+
+        assertThat(audience.view(event("article.submitted", Map.of("section", "sport")))).isPresent();
+        assertThat(audience.view(event("article.submitted", Map.of("section", "politics")))).isEmpty();
+        assertThat(audience.view(event("comment.held", Map.of("section", "politics")))).isPresent();
+        assertThat(audience.view(event("comment.held", Map.of("section", "sport")))).isEmpty();
+        // journaled before sections: the default section's, which this member does not work on
+        assertThat(audience.view(event("comment.held", Map.of()))).isEmpty();
+        assertThat(EventAudience.staff(member("m-2", Role.MODERATOR)).view(event("comment.held",
+                Map.of("section", "politics")))).isPresent();
+    }
+
+    @Test
     void publicAudienceGetsOnlyPublicFieldsOfItsArticle() {
         EventAudience reader = EventAudience.publicArticle("budget");
 

@@ -39,11 +39,11 @@ class ApiContractIntegrationTests {
     /** The first word of every operationId: what the operation does. */
     private static final Set<String> VERBS = Set.of("get", "list", "create", "change", "replace", "run", "ban", "lift",
             "decide", "preview", "register", "remove", "proof", "edit", "submit", "withdraw", "unpublish", "stream",
-            "unsubscribe", "read", "post", "flag", "retry");
+            "unsubscribe", "read", "post", "flag", "retry", "search", "move");
 
     private static final Pattern LOWER_CAMEL = Pattern.compile("[a-z]+(?:[A-Z][a-z0-9]+)*");
     private static final Set<String> TAGS = Set.of("accounts", "articles", "public", "comments", "moderation",
-            "notifications", "operations");
+            "notifications", "operations", "sections");
 
     private final ObjectMapper json = new ObjectMapper();
 

@@ -55,6 +55,17 @@ public class ArticleFixtures {
                 "# " + title + "\n\nSome *Markdown* body.", List.of("news")));
     }
 
+    /** A draft by {@code writer} in {@code section}. */
+    public ArticleDetails draftIn(Staff writer, String section, String title) {
+        return desk.create(writer.member(), new ArticleDraft(title, "Summary of " + title,
+                "# " + title + "\n\nSome *Markdown* body.", List.of("news")), section);
+    }
+
+    /** An article by {@code writer} in {@code section}, submitted and waiting in the review queue. */
+    public ArticleDetails inReviewIn(Staff writer, String section, String title) {
+        return desk.submit(writer.member(), draftIn(writer, section, title).id());
+    }
+
     /** An article by {@code writer}, submitted and waiting in the review queue. */
     public ArticleDetails inReview(Staff writer, String title) {
         ArticleDetails draft = draft(writer, title);

@@ -40,6 +40,15 @@ public class StaffFixtures {
         return new Staff(member, httpBasic(username, PASSWORD));
     }
 
+    /** A new enabled account holding {@code role} for the named sections only. */
+    public Staff createFor(Role role, String... sections) {
+        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        directory.create(new NewAccount(username, "Test " + username, username + "@example.org", PASSWORD,
+                EnumSet.of(role), java.util.Map.of(role, Set.of(sections))));
+        StaffMember member = directory.findStaffByUsername(username).orElseThrow();
+        return new Staff(member, httpBasic(username, PASSWORD));
+    }
+
     public RequestPostProcessor admin() {
         return httpBasic("admin", ADMIN_PASSWORD);
     }

@@ -9,20 +9,23 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import dev.copydesk.accounts.AccountDirectory;
+import dev.copydesk.sections.Sections;
 
 /** Plugs {@link AccountsIdentityProvider} into the engine in place of its own user tables. */
 @Component
 class AccountsIdentityPlugin extends AbstractProcessEnginePlugin {
 
     private final AccountDirectory directory;
+    private final Sections sections;
 
-    AccountsIdentityPlugin(@Lazy AccountDirectory directory) {
+    AccountsIdentityPlugin(@Lazy AccountDirectory directory, @Lazy Sections sections) {
         this.directory = directory;
+        this.sections = sections;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        AccountsIdentityProvider provider = new AccountsIdentityProvider(directory);
+        AccountsIdentityProvider provider = new AccountsIdentityProvider(directory, sections);
         configuration.setIdentityProviderSessionFactory(new SessionFactory() {
             @Override
             public Class<?> getSessionType() {

@@ -27,19 +27,26 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import dev.copydesk.accounts.AccountDirectory;
 import dev.copydesk.accounts.Role;
 import dev.copydesk.accounts.StaffMember;
+import dev.copydesk.sections.SectionView;
+import dev.copydesk.sections.Sections;
 
 /**
  * The engine's view of our staff, read-only: a Camunda user is an account (user id = username),
- * a Camunda group is one of our roles. Candidate groups in the BPMN are role names, so a task for
- * {@code EDITOR} is offered to every enabled editor without a second user store to keep in sync.
+ * a Camunda group is one of our roles, newsroom-wide ({@code EDITOR}) or for one section
+ * ({@code EDITOR:entertainment}, {@link Role#group(String)}). A newsroom-wide editor is a member of
+ * {@code EDITOR}; an editor of entertainment only of {@code EDITOR:entertainment}. The review and
+ * moderation tasks name both groups of their article's section, so a task is offered to the
+ * newsroom's editors and that desk's, and to nobody else, without a second user store to keep in sync.
  * Staff lists are small (a newsroom, not the readers), so queries filter in memory.
  */
 class AccountsIdentityProvider implements ReadOnlyIdentityProvider {
 
     private final AccountDirectory directory;
+    private final Sections sections;
 
-    AccountsIdentityProvider(AccountDirectory directory) {
+    AccountsIdentityProvider(AccountDirectory directory, Sections sections) {
         this.directory = directory;
+        this.sections = sections;
     }
 
     @Override
@@ -74,7 +81,7 @@ class AccountsIdentityProvider implements ReadOnlyIdentityProvider {
 
     @Override
     public Group findGroupById(String groupId) {
-        return roleOf(groupId).map(AccountsIdentityProvider::group).orElse(null);
+        return allGroups().stream().filter(g -> g.getId().equals(groupId)).findFirst().orElse(null);
     }
 
     @Override
@@ -116,7 +123,7 @@ class AccountsIdentityProvider implements ReadOnlyIdentityProvider {
                 : directory.allStaff().stream();
         return staff
                 .filter(s -> query.getIds() == null || Arrays.asList(query.getIds()).contains(s.username()))
-                .filter(s -> query.getGroupId() == null || roleOf(query.getGroupId()).map(s::has).orElse(false))
+                .filter(s -> query.getGroupId() == null || groupIds(s).contains(query.getGroupId()))
                 .filter(s -> query.getTenantId() == null)
                 .filter(matches(query.getFirstName(), query.getFirstNameLike(), StaffMember::displayName))
                 .filter(matches(query.getEmail(), query.getEmailLike(), StaffMember::email))
@@ -126,17 +133,16 @@ class AccountsIdentityProvider implements ReadOnlyIdentityProvider {
     }
 
     List<Group> groups(RoleQuery query) {
-        Stream<Role> roles = Arrays.stream(Role.values());
+        Stream<GroupEntity> groups = allGroups().stream();
         if (query.getUserId() != null) {
-            List<Role> held = directory.findStaffByUsername(query.getUserId())
-                    .map(s -> List.copyOf(s.roles())).orElse(List.of());
-            roles = roles.filter(held::contains);
+            List<String> held = directory.findStaffByUsername(query.getUserId())
+                    .map(AccountsIdentityProvider::groupIds).orElse(List.of());
+            groups = groups.filter(g -> held.contains(g.getId()));
         }
-        return roles
-                .filter(r -> query.getId() == null || r.name().equals(query.getId()))
-                .filter(r -> query.getIds() == null || Arrays.asList(query.getIds()).contains(r.name()))
-                .filter(r -> query.getTenantId() == null)
-                .map(AccountsIdentityProvider::group)
+        return groups
+                .filter(g -> query.getId() == null || g.getId().equals(query.getId()))
+                .filter(g -> query.getIds() == null || Arrays.asList(query.getIds()).contains(g.getId()))
+                .filter(g -> query.getTenantId() == null)
                 .filter(g -> query.getType() == null || query.getType().equals(g.getType()))
                 .filter(g -> query.getName() == null || query.getName().equals(g.getName()))
                 .filter(g -> query.getNameLike() == null || like(g.getName(), query.getNameLike()))
@@ -161,8 +167,27 @@ class AccountsIdentityProvider implements ReadOnlyIdentityProvider {
         return value.toLowerCase(Locale.ROOT).matches(regex);
     }
 
-    private static java.util.Optional<Role> roleOf(String groupId) {
-        return Arrays.stream(Role.values()).filter(r -> r.name().equals(groupId)).findFirst();
+    /** The engine groups a staff member is in: a newsroom-wide role's name, a scoped role's section groups. */
+    static List<String> groupIds(StaffMember s) {
+        return Arrays.stream(Role.values()).filter(s::has).flatMap(r -> {
+            StaffMember.Scope scope = s.scope(r);
+            return scope.newsroom() ? Stream.of(r.name()) : scope.sections().stream().sorted().map(r::group);
+        }).toList();
+    }
+
+    /** Every group: one per role, and one per scopable role and section. */
+    private List<GroupEntity> allGroups() {
+        List<SectionView> all = sections.all();
+        return Arrays.stream(Role.values()).flatMap(r -> Stream.concat(Stream.of(group(r)),
+                Role.SCOPABLE.contains(r) ? all.stream().map(section -> group(r, section)) : Stream.empty()))
+                .toList();
+    }
+
+    private static GroupEntity group(Role role, SectionView section) {
+        GroupEntity group = new GroupEntity(role.group(section.slug()));
+        group.setName(group(role).getName() + " of " + section.name());
+        group.setType("WORKFLOW");
+        return group;
     }
 
     private static User user(StaffMember s) {

@@ -50,7 +50,7 @@ class AccountController {
     @PostMapping("/api/admin/accounts")
     ResponseEntity<AccountView> create(@Valid @RequestBody CreateAccountRequest request) {
         AccountView created = AccountView.of(directory.create(new NewAccount(request.username(),
-                request.displayName(), request.email(), request.password(), request.roles())));
+                request.displayName(), request.email(), request.password(), request.roles(), request.sections())));
         return ResponseEntity.created(URI.create("/api/admin/accounts/" + created.id())).body(created);
     }
 
@@ -76,6 +76,6 @@ class AccountController {
     @PatchMapping("/api/admin/accounts/{id}")
     AccountView change(@PathVariable String id, @Valid @RequestBody ChangeAccountRequest request) {
         return AccountView.of(directory.change(id, new AccountChange(request.roles(), request.enabled(),
-                request.displayName(), request.email(), request.password())));
+                request.displayName(), request.email(), request.password(), request.sections())));
     }
 }

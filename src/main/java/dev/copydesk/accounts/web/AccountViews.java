@@ -2,6 +2,7 @@ package dev.copydesk.accounts.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -26,16 +27,19 @@ final class AccountViews {
     private AccountViews() {
     }
 
-    record MeView(String id, String username, String displayName, String email, Set<Role> roles) {
+    /** {@code sections}: the roles held for named sections only; the other roles are newsroom-wide. */
+    record MeView(String id, String username, String displayName, String email, Set<Role> roles,
+            Map<Role, Set<String>> sections) {
         static MeView of(StaffMember m) {
-            return new MeView(m.id(), m.username(), m.displayName(), m.email(), m.roles());
+            return new MeView(m.id(), m.username(), m.displayName(), m.email(), m.roles(), m.sections());
         }
     }
 
     record AccountView(String id, String username, String displayName, String email, Set<Role> roles,
-            boolean enabled, Instant createdAt) {
+            Map<Role, Set<String>> sections, boolean enabled, Instant createdAt) {
         static AccountView of(AccountDetails a) {
-            return new AccountView(a.id(), a.username(), a.displayName(), a.email(), a.roles(), a.enabled(), a.createdAt());
+            return new AccountView(a.id(), a.username(), a.displayName(), a.email(), a.roles(), a.sections(),
+                    a.enabled(), a.createdAt());
         }
     }
 
@@ -47,7 +51,8 @@ final class AccountViews {
             @Schema(example = "Wendy Writer") String displayName,
             @NotBlank @Email @Size(max = 254) @Schema(example = "wendy@example.org") String email,
             @NotNull @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
-            @NotEmpty Set<@NotNull Role> roles) {
+            @NotEmpty Set<@NotNull Role> roles,
+            Map<Role, Set<String>> sections) {
     }
 
     record ChangeAccountRequest(
@@ -55,6 +60,7 @@ final class AccountViews {
             Boolean enabled,
             @JsonDeserialize(using = TextHygiene.OneLine.class) @Size(min = 1, max = 120) String displayName,
             @Email @Size(max = 254) String email,
-            @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password) {
+            @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
+            Map<Role, Set<String>> sections) {
     }
 }

@@ -105,6 +105,26 @@ class ArticlePublicationWorkflow implements ArticleWorkflow {
         });
     }
 
+    /**
+     * The open review task is offered to the new section's editors: the old section's group is
+     * dropped, the new one added, in this transaction, so Tasklist and our queue agree at commit.
+     */
+    @Override
+    public void moved(String articleId, String section) {
+        reviewTask(articleId).ifPresent(task -> {
+            List<String> wanted = ReviewCandidateGroups.forSection(section);
+            List<String> present = tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+                    .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            present.stream().filter(group -> !wanted.contains(group))
+                    .forEach(group -> tasks.deleteCandidateGroup(task.getId(), group));
+            wanted.stream().filter(group -> !present.contains(group))
+                    .forEach(group -> tasks.addCandidateGroup(task.getId(), group));
+        });
+    }
+
     @Override
     public List<OpenReview> openReviews() {
         List<Task> open = tasks.createTaskQuery()

@@ -22,6 +22,7 @@ import dev.copydesk.accounts.StaffMember;
 import dev.copydesk.articles.ArticleDesk;
 import dev.copydesk.articles.ArticleStatus;
 import dev.copydesk.articles.ArticleViews.ArticleDetails;
+import dev.copydesk.articles.ArticleViews;
 import dev.copydesk.articles.ArticleViews.ArticlePage;
 import dev.copydesk.articles.ArticleViews.HistoryItem;
 import dev.copydesk.articles.ArticleViews.RevisionDetails;
@@ -31,6 +32,7 @@ import dev.copydesk.articles.web.ArticleRequests.CreateArticleRequest;
 import dev.copydesk.articles.web.ArticleRequests.DecisionRequest;
 import dev.copydesk.articles.web.ArticleRequests.EditArticleRequest;
 import dev.copydesk.articles.web.ArticleRequests.ExpiryRequest;
+import dev.copydesk.articles.web.ArticleRequests.MoveRequest;
 import dev.copydesk.articles.web.ArticleRequests.UnpublishRequest;
 
 /** Articles for staff (WRITER, EDITOR): writing, review decisions, scheduling, expiry, history. */
@@ -52,7 +54,7 @@ class ArticleController {
     @PostMapping
     ResponseEntity<ArticleDetails> create(@AuthenticationPrincipal StaffMember me,
             @Valid @RequestBody CreateArticleRequest request) {
-        ArticleDetails created = desk.create(me, request.draft());
+        ArticleDetails created = desk.create(me, request.draft(), request.section());
         return ResponseEntity.created(URI.create("/api/articles/" + created.id())).body(created);
     }
 
@@ -60,9 +62,21 @@ class ArticleController {
             description = "WRITER or EDITOR. Writers see their own; `mine=true` narrows an editor to theirs.")
     @GetMapping
     ArticlePage list(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) ArticleStatus status,
-            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return desk.list(me, status, mine, page, size);
+            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String section,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return desk.list(me, status, mine, section, page, size);
+    }
+
+    /** Words of the articles the caller may see (a writer's own, an editor's sections'), newest first. */
+    @Operation(operationId = "searchArticles", summary = "Search articles",
+            description = "WRITER (their own articles) or EDITOR (their sections). By words (case and accents "
+                    + "ignored), section, status and author, newest first, with highlights and a keyset cursor.")
+    @GetMapping("/search")
+    ArticleViews.FoundArticles search(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String section, @RequestParam(required = false) ArticleStatus status,
+            @RequestParam(required = false) String author, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return desk.search(me, q, section, status, author, cursor, limit);
     }
 
     @Operation(operationId = "getArticle", summary = "Get an article",
@@ -124,6 +138,17 @@ class ArticleController {
     ArticleDetails unpublish(@AuthenticationPrincipal StaffMember me, @PathVariable String id,
             @Valid @RequestBody(required = false) UnpublishRequest request) {
         return desk.unpublish(me, id, request == null ? null : request.note());
+    }
+
+    @Operation(operationId = "moveArticle", summary = "Move an article to another section",
+            description = "EDITOR of both sections (or newsroom-wide). Its open review task and its comments' "
+                    + "moderation tasks move with it.")
+    @ApiResponse(responseCode = "200", description = "The article in its new section", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The article changed since it was read (`currentVersion`)")
+    @PutMapping("/{id}/section")
+    ArticleDetails move(@AuthenticationPrincipal StaffMember me, @PathVariable String id,
+            @Valid @RequestBody MoveRequest request) {
+        return desk.move(me, id, request.section(), request.version());
     }
 
     @Operation(operationId = "changeArticleExpiry", summary = "Change when an article expires",

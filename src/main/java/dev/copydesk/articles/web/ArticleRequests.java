@@ -38,7 +38,8 @@ final class ArticleRequests {
             @JsonDeserialize(using = TextHygiene.MultiLine.class) @NotNull @Size(max = 100_000) @Schema(example = BODY)
             String body,
             @JsonDeserialize(contentUsing = TextHygiene.OneLine.class)
-            @Size(max = 10) List<@NotNull @Size(max = 40) String> tags) {
+            @Size(max = 10) List<@NotNull @Size(max = 40) String> tags,
+            @Size(max = 40) String section) {
 
         ArticleDraft draft() {
             return new ArticleDraft(title, summary, body, tags);
@@ -68,6 +69,10 @@ final class ArticleRequests {
             @Schema(example = "Lovely piece.") String note,
             @Nullable @Schema(example = "2026-12-03T06:00:00Z") Instant publishAt, @Nullable Instant unpublishAt,
             @NotNull Long version) {
+    }
+
+    /** The section to move to (a slug); {@code version} is the article version the editor read. */
+    record MoveRequest(@NotBlank @Size(max = 40) String section, @NotNull Long version) {
     }
 
     record UnpublishRequest(@JsonDeserialize(using = TextHygiene.MultiLine.class) @Size(max = 4000) String note) {

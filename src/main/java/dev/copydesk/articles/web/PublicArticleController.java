@@ -39,9 +39,10 @@ class PublicArticleController {
     @Operation(operationId = "listPublishedArticles", summary = "List published articles",
             description = "Newest first, optionally by tag; follow `nextCursor` until it is null.")
     @GetMapping
-    PublicArticlePage list(@RequestParam(required = false) String tag, @RequestParam(required = false) String cursor,
+    PublicArticlePage list(@RequestParam(required = false) String tag, @RequestParam(required = false) String section,
+            @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "" + PublicArticles.DEFAULT_LIMIT) int limit) {
-        return articles.list(tag, cursor, limit);
+        return articles.list(tag, section, cursor, limit);
     }
 
     @Operation(operationId = "readPublishedArticle", summary = "Read a published article",

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.copydesk.accounts.StaffMember;
@@ -26,7 +27,8 @@ class ReviewController {
     @Operation(operationId = "listReviews", summary = "List the review queue",
             description = "EDITOR only. Open reviews, oldest first, with their due time.")
     @GetMapping("/api/reviews")
-    List<ReviewItem> reviews(@AuthenticationPrincipal StaffMember me) {
-        return desk.reviews(me);
+    List<ReviewItem> reviews(@AuthenticationPrincipal StaffMember me,
+            @RequestParam(required = false) String section) {
+        return desk.reviews(me, section);
     }
 }

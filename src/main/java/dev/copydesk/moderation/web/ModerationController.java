@@ -30,12 +30,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.copydesk.accounts.Role;
 import dev.copydesk.accounts.StaffMember;
 import dev.copydesk.comments.CommentHistory;
 import dev.copydesk.comments.CommentQueue;
 import dev.copydesk.comments.FlagReason;
 import dev.copydesk.comments.KeysetCursor;
+import dev.copydesk.comments.CommentStatus;
 import dev.copydesk.moderation.Bans;
+import dev.copydesk.moderation.CommentFinder;
 import dev.copydesk.moderation.Decision;
 import dev.copydesk.moderation.ModerationDecisions;
 import dev.copydesk.moderation.ModerationQueue;
@@ -52,8 +55,10 @@ class ModerationController {
     private final ModerationQueue queue;
     private final ModerationDecisions decisions;
     private final Bans bans;
+    private final CommentFinder finder;
 
-    ModerationController(ModerationQueue queue, ModerationDecisions decisions, Bans bans) {
+    ModerationController(ModerationQueue queue, ModerationDecisions decisions, Bans bans, CommentFinder finder) {
+        this.finder = finder;
         this.queue = queue;
         this.decisions = decisions;
         this.bans = bans;
@@ -64,13 +69,19 @@ class ModerationController {
                     + "follow `nextCursor` until it is null. `total` is the exact number of comments in that queue.")
     @GetMapping("/queue")
     ModerationQueue.QueuePage queue(@RequestParam(defaultValue = "pending") String queue,
-            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String section, @AuthenticationPrincipal StaffMember me) {
         CommentQueue which = switch (queue.toLowerCase(Locale.ROOT)) {
             case "pending" -> CommentQueue.PENDING;
             case "reported" -> CommentQueue.REPORTED;
             default -> throw new InvalidRequestException("queue", "must be pending or reported");
         };
-        return this.queue.page(which, KeysetCursor.decode(cursor),
+        // the desk picker: one of the moderator's sections; another desk's is an empty queue
+        StaffMember.Scope scope = me.scope(Role.MODERATOR);
+        if (section != null && !section.isBlank()) {
+            scope = scope.covers(section) ? new StaffMember.Scope(false, java.util.Set.of(section)) : StaffMember.Scope.NOWHERE;
+        }
+        return this.queue.page(which, scope, KeysetCursor.decode(cursor),
                 KeysetCursor.limit(limit, ModerationQueue.DEFAULT_LIMIT, ModerationQueue.MAX_LIMIT));
     }
 
@@ -83,7 +94,7 @@ class ModerationController {
     ModerationDecisions.Decided decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
             @AuthenticationPrincipal StaffMember me) {
         request.check();
-        return decisions.decide(id, request.decision(), reason(request.reason()), me.username());
+        return decisions.decide(me, id, request.decision(), reason(request.reason()));
     }
 
     @Operation(operationId = "decideComments", summary = "Approve or reject several comments at once",
@@ -94,17 +105,32 @@ class ModerationController {
     @PostMapping("/decisions")
     BulkResult decideAll(@Valid @RequestBody BulkDecisionRequest request, @AuthenticationPrincipal StaffMember me) {
         new DecisionRequest(request.decision(), request.reason()).check();
-        List<ModerationDecisions.BulkOutcome> results = decisions.decideAll(request.commentIds(), request.decision(),
-                reason(request.reason()), me.username());
+        List<ModerationDecisions.BulkOutcome> results = decisions.decideAll(me, request.commentIds(),
+                request.decision(), reason(request.reason()));
         long decided = results.stream().filter(r -> r.outcome().equals("DECIDED")).count();
         return new BulkResult(results, decided, results.size() - decided);
+    }
+
+    /** Every comment of the moderator's sections, in any state, by words, author, email, article and time. */
+    @Operation(operationId = "searchComments", summary = "Search comments",
+            description = "MODERATOR only, within their sections. Every comment in any state by words (case and "
+                    + "accents ignored), author name, email, article, status and time, newest first, with "
+                    + "highlights and a keyset cursor.")
+    @GetMapping("/comments/search")
+    CommentFinder.FoundComments search(@AuthenticationPrincipal StaffMember me,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String author,
+            @RequestParam(required = false) String email, @RequestParam(required = false) CommentStatus status,
+            @RequestParam(required = false) String article, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return finder.find(me, new CommentFinder.Filters(q, author, email, status, article, from, to, cursor, limit));
     }
 
     @Operation(operationId = "getCommentHistory", summary = "Get a comment's moderation history",
             description = "MODERATOR only. Screening, decisions and reports, oldest first.")
     @GetMapping("/comments/{id}/history")
-    CommentHistory history(@PathVariable String id) {
-        return decisions.history(id);
+    CommentHistory history(@PathVariable String id, @AuthenticationPrincipal StaffMember me) {
+        return decisions.history(me, id);
     }
 
     @ApiResponse(responseCode = "201", description = "The ban, created", useReturnTypeSchema = true)
@@ -113,8 +139,8 @@ class ModerationController {
                     + "`rejectPending` also rejects the ones waiting.")
     @PostMapping("/bans")
     ResponseEntity<Bans.BanResult> ban(@Valid @RequestBody BanRequest request, @AuthenticationPrincipal StaffMember me) {
-        Bans.BanResult result = bans.ban(request.authorEmail(), request.reason(),
-                Boolean.TRUE.equals(request.rejectPending()), request.until(), me.username());
+        Bans.BanResult result = bans.ban(me, request.authorEmail(), request.reason(),
+                Boolean.TRUE.equals(request.rejectPending()), request.until());
         return ResponseEntity.status(HttpStatus.CREATED).body(result);
     }
 
@@ -122,7 +148,7 @@ class ModerationController {
             description = "MODERATOR only. The ban stays in the record with `liftedAt`.")
     @DeleteMapping("/bans/{id}")
     Bans.BanView lift(@PathVariable String id, @AuthenticationPrincipal StaffMember me) {
-        return bans.lift(id, me.username());
+        return bans.lift(me, id);
     }
 
     /** Two moderators on one comment: the loser waited on a row lock too long. Same answer as a lost race. */

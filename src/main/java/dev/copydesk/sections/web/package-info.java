@@ -1,0 +1,2 @@
+/** HTTP endpoints of the sections module. */
+package dev.copydesk.sections.web;

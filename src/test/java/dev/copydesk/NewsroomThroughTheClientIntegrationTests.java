@@ -137,7 +137,7 @@ class NewsroomThroughTheClientIntegrationTests {
         ArticleDetails submitted = writer.submitArticle(draft.getId());
         assertThat(submitted.getStatus()).isEqualTo(ArticleDetails.StatusEnum.IN_REVIEW);
         assertThat(submitted.getPendingReview()).isNotNull();
-        assertThat(editor.listReviews()).extracting(ReviewItem::getArticleId).contains(draft.getId());
+        assertThat(editor.listReviews(null)).extracting(ReviewItem::getArticleId).contains(draft.getId());
 
         ArticleDetails sentBack = editor.decideArticle(draft.getId(), new ArticleDecisionRequest()
                 .decision(ArticleDecisionRequest.DecisionEnum.REQUEST_CHANGES).note("Name the season in the summary.")
@@ -197,7 +197,7 @@ class NewsroomThroughTheClientIntegrationTests {
                 .authorEmail("priya-" + suffix + "@example.org").body("Finally!"), null);
         assertThat(first.getStatus()).isEqualTo(IntakeView.StatusEnum.PENDING);
         ModerationApi moderator = new ModerationApi(client(mo, PASSWORD));
-        QueuePage pending = moderator.listModerationQueue("pending", null, 200);
+        QueuePage pending = moderator.listModerationQueue("pending", null, 200, null);
         assertThat(pending.getItems()).extracting(QueueItem::getCommentId).contains(first.getId());
         assertThat(pending.getTotal()).isGreaterThanOrEqualTo(pending.getItems().size());
         assertThat(moderator.decideComment(first.getId(), new CommentDecisionRequest()
@@ -221,7 +221,7 @@ class NewsroomThroughTheClientIntegrationTests {
         // a flag, and the queues it can lead to
         FlagView flag = comments.flagComment(reply.getId(), new FlagRequest().reason(FlagRequest.ReasonEnum.SPAM));
         assertThat(flag.getStatus()).isEqualTo("RECEIVED");
-        QueuePage reported = moderator.listModerationQueue("reported", null, null);
+        QueuePage reported = moderator.listModerationQueue("reported", null, null, null);
         assertThat(reported.getTotal()).isGreaterThanOrEqualTo(reported.getItems().size());
         assertThat(moderator.getCommentHistory(first.getId()).getEntries()).isNotEmpty();
     }

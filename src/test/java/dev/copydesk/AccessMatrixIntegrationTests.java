@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ import dev.copydesk.accounts.Role;
 import dev.copydesk.articles.ArticleViews.ArticleDetails;
 import dev.copydesk.articles.PublishedArticle;
 import dev.copydesk.support.ArticleFixtures;
+import dev.copydesk.support.CamundaWebapps;
 import dev.copydesk.support.CopydeskServerTest;
 import dev.copydesk.support.HttpCalls;
 import dev.copydesk.support.ServedEndpoints;
@@ -120,6 +122,12 @@ class AccessMatrixIntegrationTests {
         logins.put(Caller.EDITOR, login(staff.create(Role.EDITOR)));
         logins.put(Caller.MODERATOR, login(staff.create(Role.MODERATOR)));
         logins.put(Caller.ADMIN, basic("admin", StaffFixtures.ADMIN_PASSWORD));
+    }
+
+    @BeforeEach
+    void webAppsOfThisContextAnswer() {
+        // Another test context that closed in this JVM may have cleared the web apps' statics.
+        CamundaWebapps.restoreRuntimeDelegates();
     }
 
     @Test

@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentDecisionsTests {
 
     private static final int MODERATORS = 16;
-    private static final int COMMENTS_EACH = 8;
+    private static final int COMMENTS_EACH = 4;
     private static final int EDITORS = 4;
-    private static final int ARTICLES_EACH = 4;
+    private static final int ARTICLES_EACH = 2;
 
     @TempDir
     Path work;

@@ -51,14 +51,13 @@ final class CrashScenario {
     /**
      * @param prefix   names this run's accounts and readers, so it can share a service with another test
      * @param receiver the webhook receiver; {@link #run} registers a {@code comment.approved} webhook to it
-     *                 unless {@code webhookRegistered}
      */
     CrashScenario(String prefix, EventReceiver receiver) {
         this.prefix = prefix;
         this.receiver = receiver;
     }
 
-    void run(ServiceProcess first, boolean webhookRegistered, Restart restart) throws Exception {
+    void run(ServiceProcess first, Restart restart) throws Exception {
         List<String> held = new ArrayList<>();
         List<String> decided = Collections.synchronizedList(new ArrayList<>());
         List<String> posted = Collections.synchronizedList(new ArrayList<>());
@@ -72,9 +71,7 @@ final class CrashScenario {
                 desk.staff(prefix + ".moderator" + m, "MODERATOR");
             }
             desk.liftFloodLimit();
-            if (!webhookRegistered) {
-                desk.webhook(receiver.url(), List.of("comment.approved"));
-            }
+            desk.webhook(receiver.url(), List.of("comment.approved"));
             String slug = desk.publishedArticle(prefix + ".writer", prefix + ".editor",
                     "Spoilers: more romance ahead for two detectives (" + prefix + ")").get("slug").asText();
             for (int i = 0; i < HELD_BEFORE; i++) {

@@ -25,7 +25,7 @@ class IntakeAndDecisionsSurviveSigkillTests {
         Path data = work.resolve("data");
         try (EventReceiver receiver = new EventReceiver()) {
             ServiceProcess first = ServiceProcess.start(data, "384m", List.of(), args, work.resolve("run/first.log"));
-            new CrashScenario("crash", receiver).run(first, false,
+            new CrashScenario("crash", receiver).run(first,
                     () -> ServiceProcess.start(data, "384m", List.of(), args, work.resolve("run/second.log")));
         }
     }

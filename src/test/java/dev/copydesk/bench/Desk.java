@@ -86,13 +86,33 @@ final class Desk {
 
     /** A comment from a first-time commenter, so it is held for a moderator; returns its id. */
     String heldComment(String slug, int reader) throws Exception {
-        JsonNode posted = call("POST", "/api/public/articles/" + slug + "/comments", null, Map.of(
-                "authorName", "Reader " + reader, "authorEmail", "reader" + reader + "@example.org",
-                "body", "First comment from reader " + reader + ": more romance, please."), 202);
+        return heldComment(slug, Integer.toString(reader));
+    }
+
+    /** A comment from the first-time commenter {@code reader} (letters, digits, spaces, dashes). */
+    String heldComment(String slug, String reader) throws Exception {
+        HttpResponse<String> answer = postComment(slug, reader);
+        if (answer.statusCode() != 202) {
+            throw new AssertionError("A comment answered " + answer.statusCode() + ", not 202: " + answer.body());
+        }
+        JsonNode posted = JSON.readTree(answer.body());
         if (!"PENDING".equals(posted.get("status").asText())) {
             throw new AssertionError("Expected a held comment, got " + posted);
         }
         return posted.get("id").asText();
+    }
+
+    /** Posts the first comment of reader {@code reader}, whatever the answer. */
+    HttpResponse<String> postComment(String slug, String reader) throws Exception {
+        return send("POST", "/api/public/articles/" + slug + "/comments", null, Map.of(
+                "authorName", "Reader " + reader,
+                "authorEmail", "reader" + reader.replaceAll("[^A-Za-z0-9-]", ".") + "@example.org",
+                "body", "First comment from reader " + reader + ": more romance, please."));
+    }
+
+    /** The {@code id} of a JSON answer. */
+    static String id(HttpResponse<String> answer) throws Exception {
+        return JSON.readTree(answer.body()).get("id").asText();
     }
 
     HttpResponse<String> approve(String moderator, String commentId) throws Exception {

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +54,8 @@ class TwoNodeClusterIntegrationTests {
 
     @BeforeAll
     static void startCluster() {
-        ClockUtil.reset();
+        // a test before this one in the JVM may have stopped the engine's JVM-wide clock
+        new dev.copydesk.shared.process.EngineClock().resume();
         String database = PostgresTestDatabase.newDatabaseUrl("cluster");
         Map<String, Object> common = Map.of("copydesk.security.credential-cache-ttl", CREDENTIAL_CACHE_TTL.toString(),
                 "copydesk.public-cache.ttl", PUBLIC_CACHE_TTL.toString(),

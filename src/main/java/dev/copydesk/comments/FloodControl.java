@@ -10,8 +10,8 @@ import dev.copydesk.shared.TooManyRequestsException;
 /**
  * At most {@code commentsPerMinute} comments a minute from one author (key) and from one client
  * (address hash): a burst of that many, then one every {@code 60 s / commentsPerMinute}. Checked
- * before anything is stored. The counts are shared by every node ({@link RateLimits}) and are part of
- * the intake transaction, so a refused or rolled-back comment is not counted (see docs/moderation.md).
+ * before anything is stored, in one short transaction for both keys, so a refused comment counts
+ * for neither. The counts are shared by every node ({@link RateLimits}; see docs/moderation.md).
  */
 @Component
 class FloodControl {
@@ -25,17 +25,19 @@ class FloodControl {
     }
 
     /**
-     * Counts one comment for both keys, or throws 429 with the time until one is allowed again. Must run
-     * inside the intake transaction: the 429 rolls back whatever was already counted.
+     * Counts one comment for both keys, or throws 429 with the time until one is allowed again (and
+     * counts nothing: the transaction of both takes is rolled back).
      */
     void admit(String authorKey, String clientHash, int perMinute) {
-        Duration wait = limits.take("comment-author:" + authorKey, perMinute, WINDOW);
-        if (wait.isZero()) {
-            wait = limits.take("comment-client:" + clientHash, perMinute, WINDOW);
-        }
-        if (!wait.isZero()) {
-            throw new TooManyRequestsException(
-                    "Too many comments in a minute from this author or address; try again later", wait);
-        }
+        limits.inOneTransaction(() -> {
+            Duration wait = limits.take("comment-author:" + authorKey, perMinute, WINDOW);
+            if (wait.isZero()) {
+                wait = limits.take("comment-client:" + clientHash, perMinute, WINDOW);
+            }
+            if (!wait.isZero()) {
+                throw new TooManyRequestsException(
+                        "Too many comments in a minute from this author or address; try again later", wait);
+            }
+        });
     }
 }

@@ -37,10 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * call every {@code window / n}.
  *
  * <p>Bucket4j's generic select-for-update algorithm does the counting; the statements run on the
- * caller's connection and <em>inside the caller's transaction</em> when there is one (comment intake):
- * the bucket row stays locked until the request commits, a request that rolls back (a refused comment,
- * a failed insert) is not counted, and no second connection or commit is needed. Without a transaction
- * (login) each call gets its own. Time is read from the application's {@link Clock}.
+ * caller's connection and <em>inside the caller's transaction</em> when there is one, where the bucket
+ * row stays locked until that transaction ends and a rollback counts nothing. Without one each call,
+ * or each {@link #inOneTransaction} block (comment intake: author and address together), gets a short
+ * transaction of its own, so the row is locked only for those few statements. Time is read from the
+ * application's {@link Clock}.
  *
  * <p>Per call: one {@code SELECT ... FOR UPDATE} and one {@code UPDATE} for a known key; the first
  * call for a key costs five (Bucket4j asks once without the configuration, which inserts an empty
@@ -80,6 +81,14 @@ public class RateLimits {
     public Duration waitFor(String key, int limit, Duration window) {
         EstimationProbe probe = transaction.execute(s -> bucket(key, limit, window).estimateAbilityToConsume(1));
         return probe.canBeConsumed() ? Duration.ZERO : atLeastASecond(probe.getNanosToWaitForRefill());
+    }
+
+    /**
+     * Runs {@code work} (several {@link #take}s) in one transaction, or in the caller's when there is one:
+     * an exception from it rolls back everything it counted.
+     */
+    public void inOneTransaction(Runnable work) {
+        transaction.executeWithoutResult(s -> work.run());
     }
 
     /** Forgets everything counted for {@code key}: its next call starts a full allowance. */

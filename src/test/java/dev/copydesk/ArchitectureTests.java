@@ -42,6 +42,21 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyTheClockBeanSetsTheEnginesClock() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.copydesk.shared.process.EngineClock")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                                        org.camunda.bpm.engine.impl.util.ClockUtil.class))))
+                .because("one Clock bean (EngineClock) drives the engine's clock; our code reads that bean")
+                .check(classes);
+        classes().that().haveFullyQualifiedName("dev.copydesk.shared.process.EngineClock")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.impl.util.ClockUtil")
+                .because("if EngineClock no longer drives ClockUtil, the rule above checks nothing")
+                .check(classes);
+    }
+
+    @Test
     void processPackagesReallyUseTheEngine() {
         classes().that().haveSimpleNameEndingWith("Delegate")
                 .should().dependOnClassesThat().resideInAPackage(ENGINE_PACKAGES)

@@ -33,8 +33,9 @@ import dev.copydesk.shared.AfterCommit;
 /**
  * Checks a username and password against the stored adaptive hash and yields a {@link StaffMember}
  * principal. A verified pair is remembered for {@code credential-cache-ttl} under an HMAC with a
- * per-process random key (never the password itself), so HTTP Basic costs one hash per client and
- * TTL rather than one per request. Any change to an account drops its remembered logins.
+ * per-process random key (never the password itself), so HTTP Basic costs one hash per client, client
+ * address and TTL rather than one per request; a remembered login skips the throttle (it is no
+ * guess). Any change to an account drops its remembered logins.
  * <p>
  * Failed logins are throttled per username and client address ({@link LoginThrottle}). The client
  * address is the request's remote address ({@code server.forward-headers-strategy} decides whether a
@@ -72,13 +73,16 @@ class PasswordCheck implements AuthenticationProvider {
         String username = String.valueOf(authentication.getPrincipal());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String clientAddress = clientAddress(authentication);
-        Duration wait = throttle.waitFor(username, clientAddress);
-        if (!wait.isZero() && !wait.isNegative()) {
-            throw new LoginThrottledException(wait);
-        }
-        String cacheEntry = fingerprint(username, password);
+        String cacheEntry = fingerprint(username, password, LoginThrottle.addressKey(clientAddress));
         StaffMember member = verified.getIfPresent(cacheEntry);
         if (member == null) {
+            // Only a password not verified lately from this address is throttled: a guess is never in
+            // the cache (nor is the right password from another address), and a steady HTTP Basic
+            // client does not read the shared throttle rows on every call.
+            Duration wait = throttle.waitFor(username, clientAddress);
+            if (!wait.isZero() && !wait.isNegative()) {
+                throw new LoginThrottledException(wait);
+            }
             Account account = accounts.findByUsername(username).orElse(null);
             if (account == null) {
                 encoder.matches(password, dummyHash);
@@ -128,11 +132,13 @@ class PasswordCheck implements AuthenticationProvider {
         verified.asMap().values().removeIf(m -> m.id().equals(accountId));
     }
 
-    private String fingerprint(String username, String password) {
+    private String fingerprint(String username, String password, String address) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(cacheKey);
             mac.update(username.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            mac.update(address.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {

@@ -23,10 +23,14 @@ class ArticleSearch {
     private final JdbcTemplate jdbc;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final java.time.Clock clock;
+    private final org.springframework.core.task.TaskExecutor background;
     private final Articles articles;
 
     ArticleSearch(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
-            java.time.Clock clock, @org.springframework.context.annotation.Lazy Articles articles) {
+            java.time.Clock clock, @org.springframework.context.annotation.Lazy Articles articles,
+            @org.springframework.beans.factory.annotation.Qualifier(dev.copydesk.shared.BackgroundWork.EXECUTOR)
+            org.springframework.core.task.TaskExecutor background) {
+        this.background = background;
         this.jdbc = jdbc;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.clock = clock;
@@ -36,7 +40,7 @@ class ArticleSearch {
     /** Articles from before the index existed are indexed once, in the background, by one node (V8_5). */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void backfillInTheBackground() {
-        Thread worker = new Thread(() -> {
+        background.execute(() -> {
             try {
                 backfill();
             } catch (RuntimeException e) {
@@ -44,9 +48,7 @@ class ArticleSearch {
                         .warn("Search backfill of articles stopped; it resumes at the next start", e);
                 jdbc.update("update search_backfill set state = 'PENDING' where kind = 'articles' and state = 'RUNNING'");
             }
-        }, "article-search-backfill");
-        worker.setDaemon(true);
-        worker.start();
+        });
     }
 
     /** Indexes the articles written before the index existed, if this node claims the job (rewrites are idempotent). */

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.copydesk.articles.PublishedArticle;
 import dev.copydesk.articles.PublishedArticles;
@@ -20,9 +22,11 @@ import dev.copydesk.shared.InvalidRequestException;
 import dev.copydesk.shared.NotFoundException;
 
 /**
- * Takes readers' comments: checks the article and the reply, applies flood control, stores the
- * comment and runs it through the moderation process, all in one transaction, so a comment is
- * either stored with its screening outcome or not at all.
+ * Takes readers' comments in three steps: checks the idempotency key, the article and the reply;
+ * applies flood control in a short transaction of its own (so the shared bucket rows of an author or
+ * an address are locked for milliseconds, not for the whole intake, and one connection is held at a
+ * time); then stores the comment and runs it through the moderation process in one transaction, so a
+ * comment is either stored with its screening outcome or not at all.
  */
 @Service
 public class CommentIntake {
@@ -39,11 +43,13 @@ public class CommentIntake {
     private final ObjectMapper json;
     private final Clock clock;
     private final CommentSearch search;
+    private final TransactionTemplate transaction;
 
     CommentIntake(CommentRepository comments, IdempotencyRepository idempotency, PublishedArticles articles,
             ModerationGate moderation, FloodControl flood, ClientAddresses clients, ObjectMapper json, Clock clock,
-            CommentSearch search) {
+            CommentSearch search, PlatformTransactionManager transactions) {
         this.search = search;
+        this.transaction = new TransactionTemplate(transactions);
         this.comments = comments;
         this.idempotency = idempotency;
         this.articles = articles;
@@ -58,7 +64,6 @@ public class CommentIntake {
      * Stores and screens a comment. With an {@code idempotencyKey} already used for this article within
      * a day, answers what the first request got instead (409 when that key came with another comment).
      */
-    @Transactional
     public IntakeAnswer submit(String slug, NewComment request, String clientAddress, String idempotencyKey) {
         String name = CommentText.cleanName(request.authorName());
         String body = CommentText.cleanBody(request.body());
@@ -76,10 +81,30 @@ public class CommentIntake {
         String fingerprint = CommentAuthors.sha256(String.join("\n", email.toLowerCase(Locale.ROOT), name, body,
                 String.valueOf(request.parentId())));
         Instant now = clock.instant();
+        Checked checked = transaction.execute(s -> check(slug, request, keyHash, fingerprint, now));
+        if (checked.earlier() != null) {
+            return checked.earlier();
+        }
+        PublishedArticle article = checked.article();
+        String parentId = checked.parentId();
+        String authorKey = CommentAuthors.keyOf(email);
+        String clientHash = clients.hash(clientAddress);
+        // Own transaction (or the caller's, when there is one): a refused comment counts nothing.
+        flood.admit(authorKey, clientHash, moderation.commentsPerMinute());
+
+        return transaction.execute(s -> store(article, parentId, name, email, authorKey, clientHash, body, request,
+                keyHash, fingerprint, now));
+    }
+
+    /** What intake checks before flood control; {@code earlier} is the first answer to a replayed key. */
+    private record Checked(IntakeAnswer earlier, PublishedArticle article, String parentId) {
+    }
+
+    private Checked check(String slug, NewComment request, String keyHash, String fingerprint, Instant now) {
         if (keyHash != null) {
             Optional<IntakeAnswer> earlier = replay(keyHash, fingerprint, now);
             if (earlier.isPresent()) {
-                return earlier.get();
+                return new Checked(earlier.get(), null, null);
             }
         }
         PublishedArticle article = articles.findBySlug(slug).orElseThrow(() -> new NotFoundException("Article", slug));
@@ -94,10 +119,11 @@ public class CommentIntake {
                 throw new InvalidRequestException("parentId", "must be a visible comment of this article");
             }
         }
-        String authorKey = CommentAuthors.keyOf(email);
-        String clientHash = clients.hash(clientAddress);
-        flood.admit(authorKey, clientHash, moderation.commentsPerMinute());
+        return new Checked(null, article, parentId);
+    }
 
+    private IntakeAnswer store(PublishedArticle article, String parentId, String name, String email, String authorKey,
+            String clientHash, String body, NewComment request, String keyHash, String fingerprint, Instant now) {
         Comment comment = new Comment(Ids.newId(), article.id(), article.slug(), article.section(), parentId, name, email, authorKey,
                 clientHash, body, CommentText.duplicateHash(body), request.wantsNotification(), now);
         comments.saveAndFlush(comment);

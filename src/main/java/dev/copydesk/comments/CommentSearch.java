@@ -29,9 +29,13 @@ public class CommentSearch {
     private final JdbcTemplate jdbc;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final java.time.Clock clock;
+    private final org.springframework.core.task.TaskExecutor background;
 
     CommentSearch(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Qualifier(dev.copydesk.shared.BackgroundWork.EXECUTOR)
+            org.springframework.core.task.TaskExecutor background) {
+        this.background = background;
         this.jdbc = jdbc;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.clock = clock;
@@ -41,7 +45,7 @@ public class CommentSearch {
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     void backfillInTheBackground() {
-        Thread worker = new Thread(() -> {
+        background.execute(() -> {
             try {
                 backfill();
             } catch (RuntimeException e) {
@@ -49,9 +53,7 @@ public class CommentSearch {
                         .warn("Search backfill of comments stopped; it resumes at the next start", e);
                 jdbc.update("update search_backfill set state = 'PENDING' where kind = 'comments' and state = 'RUNNING'");
             }
-        }, "comment-search-backfill");
-        worker.setDaemon(true);
-        worker.start();
+        });
     }
 
     /** Indexes the comments written before the index existed, if this node claims the job; answers how many. */

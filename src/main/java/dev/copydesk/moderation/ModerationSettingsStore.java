@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -26,16 +27,20 @@ import dev.copydesk.shared.outbound.OutboundAddressPolicy;
 public class ModerationSettingsStore {
 
     static final Duration RELOAD_AFTER = Duration.ofSeconds(5);
+    /** The Spring cache of the compiled settings, one entry, reloaded {@link #RELOAD_AFTER} after loading. */
+    static final String CACHE = "moderation-settings";
+    private static final String CURRENT = "current";
     static final int MAX_WORDS = 2000;
 
     private final ModerationSettingsRepository rows;
     private final ObjectMapper json;
     private final Clock clock;
     private final OutboundAddressPolicy addresses;
-    private final AtomicReference<Snapshot> cache = new AtomicReference<>();
+    private final Cache cache;
 
     ModerationSettingsStore(ModerationSettingsRepository rows, ObjectMapper json, Clock clock,
-            OutboundAddressPolicy addresses) {
+            OutboundAddressPolicy addresses, CacheManager caches) {
+        this.cache = caches.getCache(CACHE);
         this.rows = rows;
         this.json = json;
         this.clock = clock;
@@ -47,13 +52,7 @@ public class ModerationSettingsStore {
     }
 
     CompiledSettings compiled() {
-        Snapshot snapshot = cache.get();
-        long now = System.nanoTime();
-        if (snapshot == null || now - snapshot.loadedAt() > RELOAD_AFTER.toNanos()) {
-            snapshot = new Snapshot(CompiledSettings.of(load()), now);
-            cache.set(snapshot);
-        }
-        return snapshot.compiled();
+        return cache.get(CURRENT, () -> CompiledSettings.of(load()));
     }
 
     /** Replaces all settings (ADMIN); 400 naming the field when one is invalid. */
@@ -77,11 +76,11 @@ public class ModerationSettingsStore {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.set(null);
+                    cache.evict(CURRENT);
                 }
             });
         }
-        cache.set(null);
+        cache.evict(CURRENT);
         return read(document);
     }
 
@@ -161,8 +160,5 @@ public class ModerationSettingsStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The stored moderation settings cannot be read", e);
         }
-    }
-
-    private record Snapshot(CompiledSettings compiled, long loadedAt) {
     }
 }

@@ -26,8 +26,11 @@ public class Screening {
     private final ModerationSettingsStore settings;
     private final Bans bans;
     private final ExternalModeration external;
+    private final ScreeningPolicy policy;
 
-    Screening(CommentDesk comments, ModerationSettingsStore settings, Bans bans, ExternalModeration external) {
+    Screening(CommentDesk comments, ModerationSettingsStore settings, Bans bans, ExternalModeration external,
+            ScreeningPolicy policy) {
+        this.policy = policy;
         this.comments = comments;
         this.settings = settings;
         this.bans = bans;
@@ -49,7 +52,8 @@ public class Screening {
         List<CommentReason> reasons = new ArrayList<>(evaluate(input, compiled));
         String verdict = null;
         ModerationSettings.External endpoint = compiled.settings().external();
-        // A comment the local rules already reject is not sent out: the answer could not change the outcome.
+        // A comment the table already rejects on the local facts is not sent out: the answer could not change
+        // the outcome (the table itself says so; its rules are not repeated here).
         // Never in the reader's transaction: the process screens in a job of its own when an endpoint was set
         // as the comment came in (Event_ReaderAnswered); one set a moment later is asked from the next comment.
         if (mayAskExternal && compiled.settings().asksExternalModeration() && !rejectedLocally(reasons)) {
@@ -74,12 +78,8 @@ public class Screening {
         return reasons;
     }
 
-    /**
-     * DMN rules 1–3 (banned author, banned word, duplicate), the only rules that reject on local facts;
-     * HELD_WORD and DISGUISED_TEXT hold (rules 12–13), so they are not here. Keep in step with the table.
-     */
-    private static boolean rejectedLocally(List<CommentReason> reasons) {
-        return reasons.stream().anyMatch(r -> r.code().equals(ScreeningCode.BANNED_AUTHOR.name())
-                || r.code().equals(ScreeningCode.BANNED_WORD.name()) || r.code().equals(ScreeningCode.DUPLICATE.name()));
+    /** Whether the DMN table rejects on these local facts alone, before any external verdict. */
+    private boolean rejectedLocally(List<CommentReason> reasons) {
+        return "REJECT".equals(policy.decide(new ScreeningResult(reasons, null)));
     }
 }

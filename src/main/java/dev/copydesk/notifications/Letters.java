@@ -1,14 +1,34 @@
 package dev.copydesk.notifications;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-import org.springframework.web.util.HtmlUtils;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import org.springframework.core.io.ClassPathResource;
 
 /**
- * The words of every mail, in plain text and HTML. Everything that comes from users (titles,
- * notes, names, comment text) is HTML-escaped in the HTML part.
+ * The words of every mail, in plain text and HTML, from the Mustache templates in
+ * {@code src/main/resources/mail/} ({@code NAME.txt.mustache} and {@code NAME.html.mustache}).
+ * The HTML templates are compiled with Mustache's HTML escaping, so everything that comes from users
+ * (titles, notes, names, comment text) is escaped by the template engine, never by hand; the text
+ * templates are not escaped.
  */
 final class Letters {
+
+    private static final Mustache.Compiler HTML = Mustache.compiler().defaultValue("").escapeHTML(true);
+    private static final Mustache.Compiler TEXT = Mustache.compiler().defaultValue("").escapeHTML(false);
+
+    private static final Pair WRITER_DECISION = Pair.of("writer-decision");
+    private static final Pair FOR_EDITOR = Pair.of("for-editor");
+    private static final Pair MODERATOR_DIGEST = Pair.of("moderator-digest");
+    private static final Pair COMMENTER = Pair.of("commenter");
 
     private Letters() {
     }
@@ -25,70 +45,57 @@ final class Letters {
             case EventTypes.ARTICLE_UNPUBLISHED -> "Your article was taken down";
             default -> "There is news about your article";
         };
-        String by = actorName == null ? "" : " by " + actorName;
         String note = event.text("note");
-        String text = "Hello " + writerName + ",\n\n" + what + by + ": \"" + title + "\".\n"
-                + (note == null || note.isBlank() ? "" : "\nNote from the editor:\n" + note + "\n")
-                + "\n-- Copydesk\n";
-        String html = "<p>Hello " + esc(writerName) + ",</p><p>" + esc(what + by) + ": <strong>" + esc(title)
-                + "</strong>.</p>"
-                + (note == null || note.isBlank() ? "" : "<p>Note from the editor:</p><blockquote>" + esc(note)
-                        + "</blockquote>")
-                + "<p>-- Copydesk</p>";
-        return new Letter(to, "[Copydesk] " + what + ": " + title, text, html(html), null);
+        Map<String, Object> model = new HashMap<>();
+        model.put("writerName", writerName);
+        model.put("what", what);
+        model.put("by", actorName == null ? "" : " by " + actorName);
+        model.put("title", title);
+        model.put("hasNote", note != null && !note.isBlank());
+        model.put("note", note);
+        return WRITER_DECISION.letter(to, "[Copydesk] " + what + ": " + title, model, null);
     }
 
     static Letter forEditor(String to, String editorName, PublishedEvent event, String authorName) {
         String title = orDash(event.text("title"));
         boolean overdue = event.type().equals(EventTypes.ARTICLE_REVIEW_OVERDUE);
         String what = overdue ? "A review is overdue" : "An article is waiting for review";
-        String by = authorName == null ? "" : " by " + authorName;
-        String text = "Hello " + editorName + ",\n\n" + what + ": \"" + title + "\"" + by + ".\n"
-                + "Open the review queue to decide it.\n\n-- Copydesk\n";
-        String html = "<p>Hello " + esc(editorName) + ",</p><p>" + esc(what) + ": <strong>" + esc(title)
-                + "</strong>" + esc(by) + ".</p><p>Open the review queue to decide it.</p><p>-- Copydesk</p>";
-        return new Letter(to, "[Copydesk] " + what + ": " + title, text, html(html), null);
+        Map<String, Object> model = new HashMap<>();
+        model.put("editorName", editorName);
+        model.put("what", what);
+        model.put("title", title);
+        model.put("by", authorName == null ? "" : " by " + authorName);
+        return FOR_EDITOR.letter(to, "[Copydesk] " + what + ": " + title, model, null);
     }
 
     static Letter moderatorDigest(String to, String moderatorName, List<PublishedEvent> items) {
-        StringBuilder text = new StringBuilder("Hello " + moderatorName + ",\n\n" + items.size()
-                + " comment(s) have waited in the moderation queue past the SLA:\n\n");
-        StringBuilder html = new StringBuilder("<p>Hello " + esc(moderatorName) + ",</p><p>" + items.size()
-                + " comment(s) have waited in the moderation queue past the SLA:</p><ul>");
-        for (PublishedEvent item : items) {
-            String line = describeQueueItem(item);
-            text.append("- ").append(line).append('\n');
-            html.append("<li>").append(esc(line)).append("</li>");
-        }
-        text.append("\nOpen the moderation queue to decide them.\n\n-- Copydesk\n");
-        html.append("</ul><p>Open the moderation queue to decide them.</p><p>-- Copydesk</p>");
-        return new Letter(to, "[Copydesk] " + items.size() + " overdue comment(s) in the moderation queue",
-                text.toString(), html(html.toString()), null);
+        Map<String, Object> model = new HashMap<>();
+        model.put("moderatorName", moderatorName);
+        model.put("count", items.size());
+        model.put("items", items.stream().map(Letters::describeQueueItem).toList());
+        return MODERATOR_DIGEST.letter(to, "[Copydesk] " + items.size() + " overdue comment(s) in the moderation queue",
+                model, null);
     }
 
     static Letter commentApproved(String to, String authorName, PublishedEvent event, String unsubscribeUrl) {
         String article = orDash(firstOf(event.text("articleTitle"), event.text("articleSlug")));
         String what = "Your comment on \"" + article + "\" is published";
-        return commenterLetter(to, authorName, what, event, unsubscribeUrl);
+        return commenterLetter(to, authorName, what, unsubscribeUrl);
     }
 
     static Letter replyApproved(String to, String authorName, PublishedEvent event, String unsubscribeUrl) {
         String article = orDash(firstOf(event.text("articleTitle"), event.text("articleSlug")));
         String replier = event.text("authorName") == null ? "Someone" : event.text("authorName");
         String what = replier + " replied to your comment on \"" + article + "\"";
-        return commenterLetter(to, authorName, what, event, unsubscribeUrl);
+        return commenterLetter(to, authorName, what, unsubscribeUrl);
     }
 
-    private static Letter commenterLetter(String to, String name, String what, PublishedEvent event,
-            String unsubscribeUrl) {
-        String greeting = name == null || name.isBlank() ? "Hello" : "Hello " + name;
-        String text = greeting + ",\n\n" + what + ".\n\n"
-                + "You get this mail because you asked to be notified when you commented.\n"
-                + "Unsubscribe: " + unsubscribeUrl + "\n\n-- Copydesk\n";
-        String html = "<p>" + esc(greeting) + ",</p><p>" + esc(what) + ".</p>"
-                + "<p>You get this mail because you asked to be notified when you commented. "
-                + "<a href=\"" + esc(unsubscribeUrl) + "\">Unsubscribe</a></p><p>-- Copydesk</p>";
-        return new Letter(to, "[Copydesk] " + what, text, html(html), unsubscribeUrl);
+    private static Letter commenterLetter(String to, String name, String what, String unsubscribeUrl) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("greeting", name == null || name.isBlank() ? "Hello" : "Hello " + name);
+        model.put("what", what);
+        model.put("unsubscribeUrl", unsubscribeUrl);
+        return COMMENTER.letter(to, "[Copydesk] " + what, model, unsubscribeUrl);
     }
 
     private static String describeQueueItem(PublishedEvent item) {
@@ -99,19 +106,33 @@ final class Letters {
                 + (article == null ? "" : " on \"" + article + "\"") + ", waiting since " + since;
     }
 
-    private static String html(String body) {
-        return "<!DOCTYPE html><html><body>" + body + "</body></html>";
-    }
-
-    private static String esc(String s) {
-        return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
-    }
-
     private static String orDash(String s) {
         return s == null ? "-" : s;
     }
 
     private static String firstOf(String a, String b) {
         return a != null ? a : b;
+    }
+
+    /** The plain-text and HTML templates of one kind of mail, compiled once. */
+    private record Pair(Template text, Template html) {
+
+        static Pair of(String name) {
+            return new Pair(compile(TEXT, "mail/" + name + ".txt.mustache"),
+                    compile(HTML, "mail/" + name + ".html.mustache"));
+        }
+
+        Letter letter(String to, String subject, Map<String, Object> model, String unsubscribeUrl) {
+            return new Letter(to, subject, text.execute(model), html.execute(model), unsubscribeUrl);
+        }
+
+        private static Template compile(Mustache.Compiler compiler, String path) {
+            try (Reader reader = new InputStreamReader(new ClassPathResource(path).getInputStream(),
+                    StandardCharsets.UTF_8)) {
+                return compiler.compile(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Mail template " + path + " cannot be read", e);
+            }
+        }
     }
 }

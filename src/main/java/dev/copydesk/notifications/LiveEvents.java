@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,13 +51,12 @@ public class LiveEvents {
     /** Open streams per budget and per client of it; changed only under the lock of {@link #subscribers}. */
     private final Map<Budget, Integer> perBudget = new HashMap<>();
     private final Map<String, Integer> perClient = new HashMap<>();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "copydesk-live-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One Spring-managed thread (NotificationsConfiguration): sends in order, stops with the context. */
+    private final TaskExecutor sender;
 
-    LiveEvents(EventJournal journal, LiveEventSettings settings, ObjectMapper json, PublishedArticles articles) {
+    LiveEvents(EventJournal journal, LiveEventSettings settings, ObjectMapper json, PublishedArticles articles,
+            @Qualifier(NotificationsConfiguration.LIVE_EVENTS_EXECUTOR) TaskExecutor sender) {
+        this.sender = sender;
         this.journal = journal;
         this.settings = settings;
         this.json = json;
@@ -171,7 +170,6 @@ public class LiveEvents {
         for (Subscriber subscriber : subscribers) {
             subscriber.emitter.complete();
         }
-        sender.shutdownNow();
     }
 
     /** All streams of a budget ({@code max-public-subscribers} or {@code max-staff-subscribers}) are in use (503). */

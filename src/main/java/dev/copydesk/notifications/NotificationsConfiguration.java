@@ -27,6 +27,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 class NotificationsConfiguration {
 
     static final String DISPATCH_EXECUTOR = "notificationDispatchExecutor";
+    static final String LIVE_EVENTS_EXECUTOR = "liveEventsExecutor";
 
     private static final Logger log = LoggerFactory.getLogger(NotificationsConfiguration.class);
 
@@ -39,6 +40,23 @@ class NotificationsConfiguration {
         executor.setThreadNamePrefix("copydesk-events-");
         executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.setAwaitTerminationSeconds(5);
+        return executor;
+    }
+
+    /**
+     * The one thread that writes committed events and heartbeats to the open streams, in order. It
+     * stops with the context after {@link LiveEvents} has closed the streams; what is queued then is
+     * dropped (a reconnecting client catches up from the journal with Last-Event-ID).
+     */
+    @Bean(LIVE_EVENTS_EXECUTOR)
+    ThreadPoolTaskExecutor liveEventsExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("copydesk-live-events-");
+        executor.setDaemon(true);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setAwaitTerminationSeconds(2);
         return executor;
     }
 

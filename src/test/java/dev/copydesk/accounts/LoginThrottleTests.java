@@ -6,19 +6,48 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+import dev.copydesk.shared.RateLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 12, item 6: the throttle slows a guesser down without locking the owner out. */
+/**
+ * Issue 12, item 6: the throttle slows a guesser down without locking the owner out. The counts are
+ * the shared token buckets of {@link RateLimits} on a real (in-memory H2) database with the real
+ * migration, timed by a clock the test moves.
+ */
 class LoginThrottleTests {
 
     private static final String ATTACKER = "203.0.113.7";
     private static final String OWNER = "198.51.100.20";
 
     private final MovableClock clock = new MovableClock();
+    private final DriverManagerDataSource database = new DriverManagerDataSource(
+            "jdbc:h2:mem:login-throttle-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    private final JdbcTemplate jdbc = withBucketTable(new JdbcTemplate(database));
     private final LoginThrottle throttle = new LoginThrottle(
-            new SecurityProperties(5, 20, Duration.ofMinutes(5), Duration.ofMinutes(5)), clock);
+            new SecurityProperties(5, 20, Duration.ofMinutes(5), Duration.ofMinutes(5)),
+            new RateLimits(jdbc, new DataSourceTransactionManager(database), clock));
+
+    private static JdbcTemplate withBucketTable(JdbcTemplate jdbc) {
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+            ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/V11_1__rate_limit_buckets.sql"));
+            return null;
+        });
+        return jdbc;
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        jdbc.execute("shutdown");
+    }
 
     @Test
     void fiveFailuresThrottleThatUsernameFromThatAddressOnly() {
@@ -27,22 +56,35 @@ class LoginThrottleTests {
 
         fail("admin", ATTACKER, 1);
 
-        assertThat(throttle.waitFor("admin", ATTACKER)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(throttle.waitFor("admin", ATTACKER)).as("one more guess per window / max-failed-logins")
+                .isEqualTo(Duration.ofMinutes(1));
         assertThat(throttle.waitFor("ADMIN", ATTACKER)).as("usernames are counted case-insensitively").isPositive();
         assertThat(throttle.waitFor("admin", OWNER)).as("the owner elsewhere is never locked out").isZero();
         assertThat(throttle.waitFor("editor", ATTACKER)).as("another username from the same address").isZero();
     }
 
     @Test
-    void throttledPairMayTryAgainOnceItsOldestFailureLeavesTheWindow() {
-        fail("admin", ATTACKER, 4);
-        clock.advance(Duration.ofMinutes(2));
-        fail("admin", ATTACKER, 1);
-        assertThat(throttle.waitFor("admin", ATTACKER)).isEqualTo(Duration.ofMinutes(3));
+    void throttledPairEarnsOneGuessPerWindowShareAndNoMore() {
+        fail("admin", ATTACKER, 5);
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(throttle.waitFor("admin", ATTACKER)).isEqualTo(Duration.ofSeconds(1));
 
-        clock.advance(Duration.ofMinutes(3));
-
+        clock.advance(Duration.ofSeconds(1));
         assertThat(throttle.waitFor("admin", ATTACKER)).isZero();
+        fail("admin", ATTACKER, 1);
+
+        assertThat(throttle.waitFor("admin", ATTACKER)).as("the earned guess is spent").isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void throttledPairHasItsWholeAllowanceBackAfterAQuietWindow() {
+        fail("admin", ATTACKER, 5);
+        clock.advance(Duration.ofMinutes(5));
+
+        fail("admin", ATTACKER, 4);
+        assertThat(throttle.waitFor("admin", ATTACKER)).isZero();
+        fail("admin", ATTACKER, 1);
+        assertThat(throttle.waitFor("admin", ATTACKER)).isPositive();
     }
 
     @Test

@@ -62,25 +62,27 @@ final class ServiceProcess implements AutoCloseable {
         HttpClient client = HttpClient.newHttpClient();
         // A bound, not a wait: a cold start takes 15-20 s here, but several times that on two cores
         // that other builds share (-Dbench.startup.seconds to change it).
-        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("bench.startup.seconds", 300)).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The service exited during start-up; see " + log);
-            }
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("UP")) {
-                    return new ServiceProcess(port, heap, process, Duration.ofNanos(System.nanoTime() - t0));
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+        Duration bound = Duration.ofSeconds(Long.getLong("bench.startup.seconds", 300));
+        try {
+            org.awaitility.Awaitility.await("the service's health").atMost(bound).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("The service exited during start-up; see " + log);
+                        }
+                        try {
+                            HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            return health.statusCode() == 200 && health.body().contains("UP");
+                        } catch (IOException notYet) {
+                            return false; // not listening yet
+                        }
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("The service did not become healthy in time (-Dbench.startup.seconds); see " + log);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("The service did not become healthy in time (-Dbench.startup.seconds); see " + log);
+        return new ServiceProcess(port, heap, process, Duration.ofNanos(System.nanoTime() - t0));
     }
 
     /**

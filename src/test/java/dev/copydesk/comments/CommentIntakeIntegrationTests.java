@@ -49,6 +49,7 @@ class CommentIntakeIntegrationTests {
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
     @Autowired MockMvc mvc;
+    @Autowired dev.copydesk.shared.process.EngineClock engineClock;
     @Autowired StaffFixtures staff;
     @Autowired ArticleFixtures articles;
     @Autowired ArticleDesk articleDesk;
@@ -205,14 +206,13 @@ class CommentIntakeIntegrationTests {
         String first = mvc.perform(postComment(article.slug(), json).header("Idempotency-Key", key)
                 .with(from(randomAddress()))).andReturn().getResponse().getContentAsString();
 
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-                java.time.Instant.now().plus(java.time.Duration.ofHours(25))));
+        engineClock.stopAt(java.time.Instant.now().plus(java.time.Duration.ofHours(25)));
         try {
             String later = mvc.perform(postComment(article.slug(), json).header("Idempotency-Key", key)
                     .with(from(randomAddress()))).andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
             assertThat(JsonPath.<String>read(later, "$.id")).isNotEqualTo(JsonPath.<String>read(first, "$.id"));
         } finally {
-            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            engineClock.resume();
         }
     }
 

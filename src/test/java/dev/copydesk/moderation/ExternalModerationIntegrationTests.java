@@ -79,6 +79,7 @@ class ExternalModerationIntegrationTests {
     final CountDownLatch release = new CountDownLatch(1);
     final CountDownLatch hangUntil = new CountDownLatch(1);
     final AtomicInteger hanging = new AtomicInteger();
+    final AtomicInteger asked = new AtomicInteger();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -108,6 +109,10 @@ class ExternalModerationIntegrationTests {
         external.createContext("/broken", exchange -> respond(exchange, 500, "oops"));
         external.createContext("/reject", exchange -> respond(exchange, 200, "{\"verdict\":\"REJECT\"}"));
         external.createContext("/allow", exchange -> respond(exchange, 200, "{\"verdict\":\"ALLOW\"}"));
+        external.createContext("/counting", exchange -> {
+            asked.incrementAndGet();
+            respond(exchange, 200, "{\"verdict\":\"ALLOW\"}");
+        });
         external.setExecutor(Executors.newCachedThreadPool());
         external.start();
     }
@@ -146,6 +151,31 @@ class ExternalModerationIntegrationTests {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CommentModerationProcess.PROCESS_ID)
                 .processInstanceBusinessKey(slow.id()).singleResult())
                 .isWaitingAt(CommentModerationProcess.TASK_MODERATE_COMMENT);
+    }
+
+    /** The DMN table (rule 2, banned word) rejects on the local facts: the service is not asked. */
+    @Test
+    void aCommentTheTableRejectsOnLocalFactsIsNotSentOut() {
+        String author = trustedAuthor();
+        useExternal("/counting", 5_000);
+
+        IntakeAnswer banned = postAndScreen(author, "You absolute wanker");
+
+        assertThat(banned.status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(banned.reasons()).containsExactly("BANNED_WORD");
+        assertThat(asked).as("calls to the moderation service").hasValue(0);
+    }
+
+    /** A local fact the table only holds on (a suspect word) still goes out: the answer can change the outcome. */
+    @Test
+    void aCommentTheTableOnlyHoldsOnLocalFactsIsSentOut() {
+        String author = trustedAuthor();
+        useExternal("/counting", 5_000);
+
+        IntakeAnswer suspect = postAndScreen(author, "What a stupid referee");
+
+        assertThat(suspect.reasons()).contains("SUSPECT_WORD");
+        assertThat(asked).as("calls to the moderation service").hasValue(1);
     }
 
     @Test

@@ -16,7 +16,6 @@ import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ModerationIntegrationTests {
 
     @Autowired MockMvc mvc;
+    @Autowired dev.copydesk.shared.process.EngineClock engineClock;
     @Autowired StaffFixtures staff;
     @Autowired ArticleFixtures articles;
     @Autowired CommentDesk comments;
@@ -82,7 +82,7 @@ class ModerationIntegrationTests {
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
+        engineClock.resume();
         settings.replace(ModerationSettings.defaults(), "test");
     }
 
@@ -314,7 +314,7 @@ class ModerationIntegrationTests {
         assertThat(client.status(client.send(article.slug(), CommentClient.json("Ann", email, "During", null), randomAddress())))
                 .isEqualTo("REJECTED");
 
-        ClockUtil.setCurrentTime(Date.from(until.plusSeconds(60)));
+        engineClock.stopAt(until.plusSeconds(60));
         assertThat(client.status(client.send(article.slug(), CommentClient.json("Ann", email, "After", null), randomAddress())))
                 .isEqualTo("PENDING");
         mvc.perform(post("/api/moderation/bans").with(moderator.login()).contentType(MediaType.APPLICATION_JSON)

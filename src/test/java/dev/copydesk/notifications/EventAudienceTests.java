@@ -82,7 +82,7 @@ class EventAudienceTests {
     @Test
     void publicStreamsBeyondTheirBudgetAreRefusedWhileStaffStreamsStillOpen() {
         LiveEvents live = new LiveEvents(null, new LiveEventSettings(1000, Duration.ofHours(24), Duration.ofSeconds(15),
-                2, 4, 1, 8, Duration.ofMinutes(30)), new ObjectMapper(), null);
+                2, 4, 1, 8, Duration.ofMinutes(30)), new ObjectMapper(), null, Runnable::run);
         EventAudience anyone = EventAudience.publicArticle("budget");
 
         live.subscribe(anyone, null, LiveEvents.Budget.PUBLIC, "203.0.113.1");
@@ -100,7 +100,7 @@ class EventAudienceTests {
     @Test
     void oneClientBeyondItsCapGetsTooManyRequestsWhileOthersStillOpen() {
         LiveEvents live = new LiveEvents(null, new LiveEventSettings(1000, Duration.ofHours(24), Duration.ofSeconds(15),
-                100, 2, 10, 1, Duration.ofMinutes(30)), new ObjectMapper(), null);
+                100, 2, 10, 1, Duration.ofMinutes(30)), new ObjectMapper(), null, Runnable::run);
         EventAudience anyone = EventAudience.publicArticle("budget");
 
         live.subscribe(anyone, null, LiveEvents.Budget.PUBLIC, "public:203.0.113.1");

@@ -109,11 +109,8 @@ class LiveEventsIntegrationTests {
     }
 
     private static String await(MvcResult result, String wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!content(result).contains(wanted) && System.nanoTime() < deadline) {
-            Thread.sleep(25);
-        }
-        assertThat(content(result)).contains(wanted);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
+                .untilAsserted(() -> assertThat(content(result)).contains(wanted));
         return content(result);
     }
 }

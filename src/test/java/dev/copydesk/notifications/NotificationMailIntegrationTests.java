@@ -64,6 +64,8 @@ class NotificationMailIntegrationTests {
     RuntimeService runtime;
 
     Mailbox mailbox;
+    @Autowired
+    dev.copydesk.accounts.AccountDirectory directory;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -91,6 +93,24 @@ class NotificationMailIntegrationTests {
         assertThat(html).singleElement().asString()
                 .contains("Tom &amp; &lt;Jerry&gt;").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>").doesNotContain("<Jerry>");
+    }
+
+    @Test
+    void aHostileDisplayNameReachesTheMailEscapedInHtmlAndAsItIsInPlainText() throws Exception {
+        Staff writer = staff.create(Role.WRITER);
+        String hostile = "Ed <img src=x onerror=alert(1)>";
+        String username = "hostile-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        directory.create(new dev.copydesk.accounts.AccountDirectory.NewAccount(username, hostile,
+                username + "@example.org", StaffFixtures.PASSWORD, java.util.EnumSet.of(Role.EDITOR)));
+        String editorId = directory.findStaffByUsername(username).orElseThrow().id();
+
+        newsroom.commit(TestEvent.of("article.approved", "articleId", "art-2", "slug", "plain", "title", "Plain",
+                "authorId", writer.id(), "actor", editorId));
+
+        MimeMessage mail = mailbox.await(writer.member().email(), 1).get(0);
+        assertThat(Mailbox.parts(mail, "text/plain")).singleElement().asString().contains("by " + hostile);
+        assertThat(Mailbox.parts(mail, "text/html")).singleElement().asString()
+                .contains("by Ed &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;").doesNotContain("<img");
     }
 
     @Test

@@ -95,12 +95,11 @@ final class SseClient implements AutoCloseable {
     }
 
     private List<Event> await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(25);
-        }
-        if (!condition.getAsBoolean()) {
-            throw new AssertionError("Timed out waiting for " + what + "; got events " + events + " comments " + comments);
+        try {
+            org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
+                    .until(condition::getAsBoolean);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what + "; got events " + events + " comments " + comments, e);
         }
         return events();
     }

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 import dev.copydesk.articles.CommentPremoderation;
@@ -27,16 +29,16 @@ import static dev.copydesk.moderation.process.CommentModerationProcess.*;
 @Component
 class CommentModerationWorkflow implements ModerationGate, ModerationWorkflow {
 
-    private static final long DEFINITION_TTL_NANOS = 60_000_000_000L;
 
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final RepositoryService repository;
     private final ModerationSettingsStore settings;
-    private volatile LatestDefinition latest;
+    private final Cache latest;
 
     CommentModerationWorkflow(RuntimeService runtime, TaskService tasks, RepositoryService repository,
-            ModerationSettingsStore settings) {
+            ModerationSettingsStore settings, CacheManager caches) {
+        this.latest = caches.getCache(CommentModerationCaches.LATEST_DEFINITION);
         this.runtime = runtime;
         this.tasks = tasks;
         this.repository = repository;
@@ -60,17 +62,8 @@ class CommentModerationWorkflow implements ModerationGate, ModerationWorkflow {
      * minute instead, so a version deployed at run time is picked up within a minute.
      */
     private String latestDefinitionId() {
-        LatestDefinition known = latest;
-        long now = System.nanoTime();
-        if (known == null || now - known.readAt() > DEFINITION_TTL_NANOS) {
-            known = new LatestDefinition(repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
-                    .latestVersion().singleResult().getId(), now);
-            latest = known;
-        }
-        return known.id();
-    }
-
-    private record LatestDefinition(String id, long readAt) {
+        return latest.get(PROCESS_ID, () -> repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
+                .latestVersion().singleResult().getId());
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -71,6 +70,8 @@ class ArticlePublicationProcessTests {
 
     @Autowired
     Clock clock;
+    @Autowired
+    dev.copydesk.shared.process.EngineClock engineClock;
 
     @Autowired
     ApplicationEvents events;
@@ -90,7 +91,7 @@ class ArticlePublicationProcessTests {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        engineClock.resume();
     }
 
     @Test
@@ -270,7 +271,7 @@ class ArticlePublicationProcessTests {
 
     @Test
     void reviewSlaDefaultsToTwentyFourHours() {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-01-01T08:00:00Z")));
+        engineClock.stopAt(Instant.parse("2030-01-01T08:00:00Z"));
         ArticleDetails article = articles.inReview(writer, "Clockwork");
         Job sla = timer(instance(article.id()), TIMER_REVIEW_SLA);
         assertThat(Duration.between(article.pendingReview().submittedAt(), sla.getDuedate().toInstant()))
@@ -289,7 +290,7 @@ class ArticlePublicationProcessTests {
         ArticleDetails live = desk.get(writer.member(), article.id());
         desk.edit(writer.member(), article.id(), new ArticleDraft("Due Revision", "Updated", "New text.",
                 List.of()), live.version());
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-02-01T08:00:00Z")));
+        engineClock.stopAt(Instant.parse("2030-02-01T08:00:00Z"));
         desk.submit(writer.member(), article.id());
 
         assertThat(instance).isWaitingAt(TASK_REVIEW_REVISION);
@@ -384,7 +385,7 @@ class ArticlePublicationProcessTests {
     private void fire(ProcessInstance instance, String activityId) {
         Job job = timer(instance, activityId);
         assertThat(job).as("timer %s", activityId).isNotNull();
-        ClockUtil.setCurrentTime(Date.from(job.getDuedate().toInstant().plusSeconds(1)));
+        engineClock.stopAt(job.getDuedate().toInstant().plusSeconds(1));
         management.executeJob(job.getId());
     }
 

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -63,6 +62,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 class CommentModerationProcessTests {
 
     @Autowired ProcessEngine engine;
+    @Autowired dev.copydesk.shared.process.EngineClock engineClock;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
     @Autowired ManagementService management;
@@ -87,7 +87,7 @@ class CommentModerationProcessTests {
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
+        engineClock.resume();
         settings.replace(ModerationSettings.defaults(), "test");
     }
 
@@ -173,7 +173,7 @@ class CommentModerationProcessTests {
 
         assertThat(post(author, "Back again").reasons()).containsExactly("BANNED_AUTHOR");
 
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(2))));
+        engineClock.stopAt(Instant.now().plus(Duration.ofHours(2)));
         assertThat(post(author, "Back again, after the suspension").status()).isEqualTo(CommentStatus.APPROVED);
     }
 
@@ -245,7 +245,7 @@ class CommentModerationProcessTests {
         IntakeAnswer answer = post(newAuthor(), "Anyone else rewatching the pilot?");
         ProcessInstance instance = instance(answer.id());
 
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(2)).plus(Duration.ofMinutes(1))));
+        engineClock.stopAt(Instant.now().plus(Duration.ofHours(2)).plus(Duration.ofMinutes(1)));
         management.executeJob(BpmnAwareTests.job(TIMER_QUEUE_SLA, instance).getId());
 
         assertThat(instance).hasPassed(TIMER_QUEUE_SLA, END_EVENT_QUEUE_OVERDUE_RAISED)

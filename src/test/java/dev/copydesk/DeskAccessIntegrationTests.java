@@ -136,6 +136,14 @@ class DeskAccessIntegrationTests {
                 new Row("POST /api/moderation/decisions (tv)", "POST", () -> "/api/moderation/decisions",
                         () -> "{\"commentIds\":[\"" + UUID.randomUUID() + "\"],\"decision\":\"APPROVE\"}",
                         401, 403, 403, 403, 403, 403, 200, 200, 200, 403),
+                new Row("POST /api/admin/webhooks (sections: tv)", "POST", () -> "/api/admin/webhooks",
+                        () -> "{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"desk-hook\","
+                                + "\"events\":[\"comment.held\"],\"sections\":[\"" + tv + "\"]}",
+                        401, 403, 403, 403, 403, 403, 403, 403, 403, 201),
+                new Row("POST /api/admin/webhooks (sections: none such)", "POST", () -> "/api/admin/webhooks",
+                        () -> "{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"desk-hook\","
+                                + "\"events\":[\"comment.held\"],\"sections\":[\"no-such-desk\"]}",
+                        401, 403, 403, 403, 403, 403, 403, 403, 403, 400),
                 new Row("POST /api/moderation/bans", "POST", () -> "/api/moderation/bans",
                         () -> "{\"authorEmail\":\"ban-" + UUID.randomUUID().toString().substring(0, 8)
                                 + "@example.org\",\"reason\":\"spam\"}",

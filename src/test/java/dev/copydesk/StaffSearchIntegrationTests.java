@@ -167,6 +167,42 @@ class StaffSearchIntegrationTests {
     }
 
     @Test
+    void everyWrongArticleSearchParameterIsNamedInOneProblem() throws Exception {
+        mvc.perform(get("/api/articles/search").param("q", "x").param("status", "LOST").param("cursor", "junk")
+                        .param("limit", "0").with(writer.login()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", contains("cursor", "limit", "q", "status")));
+        mvc.perform(get("/api/articles/search").param("q", "one two three four five six seven eight nine")
+                        .param("status", "DRAFT").with(writer.login()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("q")));
+        // the twin: the same parameters, right, are a search
+        mvc.perform(get("/api/articles/search").param("q", "upstead").param("status", "DRAFT").param("limit", "5")
+                        .with(writer.login()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void everyWrongCommentSearchParameterIsNamedInOneProblem() throws Exception {
+        mvc.perform(get("/api/moderation/comments/search").param("q", "one two three four five six seven eight nine")
+                        .param("status", "LOST").param("from", "yesterday").param("to", "tomorrow")
+                        .param("cursor", "junk").param("limit", "1000").with(tvModerator.login()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", contains("cursor", "from", "limit", "q", "status", "to")));
+        mvc.perform(get("/api/moderation/comments/search").param("from", "2026-12-02T00:00:00Z")
+                        .param("to", "2026-12-01T00:00:00Z").with(tvModerator.login()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("q", "to")));
+        // the twin: the same parameters, right, are a search
+        mvc.perform(get("/api/moderation/comments/search").param("q", "upstead").param("status", "APPROVED")
+                        .param("from", "2026-01-01T00:00:00Z").param("to", "2030-01-01T00:00:00Z").param("limit", "5")
+                        .with(tvModerator.login()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void badSearchInputIsAProblemNamingTheField() throws Exception {
         mvc.perform(get("/api/articles/search").with(writer.login()))
                 .andExpect(status().isBadRequest())

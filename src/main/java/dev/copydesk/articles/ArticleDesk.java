@@ -244,20 +244,32 @@ public class ArticleDesk {
      * {@code nextCursor}.
      */
     @Transactional(readOnly = true)
-    public ArticleViews.FoundArticles search(StaffMember me, String q, String section, ArticleStatus status,
+    public ArticleViews.FoundArticles search(StaffMember me, String q, String section, String status,
             String authorId, String cursor, Integer limit) {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
-        List<String> words = dev.copydesk.shared.SearchText.queryTerms("q", q);
-        if (words.isEmpty()) {
-            throw new InvalidRequestException("q", "must name at least one word of two or more letters or digits");
+        // every wrong parameter in one 400, as request bodies get it (LenientBinding)
+        InvalidRequestException.Collector wrong = new InvalidRequestException.Collector();
+        List<String> words = wrong.attempt(() -> dev.copydesk.shared.SearchText.queryTerms("q", q), null);
+        if (words != null && words.isEmpty()) {
+            wrong.add("q", "must name at least one word of two or more letters or digits");
+        }
+        ArticleStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = ArticleStatus.valueOf(status.trim());
+            } catch (IllegalArgumentException e) {
+                wrong.add("status", "must be one of " + java.util.Arrays.toString(ArticleStatus.values()));
+            }
         }
         int size = limit == null ? 20 : limit;
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
+            wrong.add("limit", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        PublicArticles.Keyset after = cursor == null || cursor.isBlank() ? null : PublicArticles.Keyset.decode(cursor);
+        PublicArticles.Keyset after = cursor == null || cursor.isBlank() ? null
+                : wrong.attempt(() -> PublicArticles.Keyset.decode(cursor), null);
+        wrong.throwIfAny();
         StaffMember.Scope scope = me.scope(Role.EDITOR);
-        List<ArticleSearch.Found> found = search.search(words, section, status, authorId,
+        List<ArticleSearch.Found> found = search.search(words, section, wanted, authorId,
                 scope.newsroom() ? null : me.id(), scope.newsroom() ? null : scope.sections(),
                 after == null ? null : after.publishedAt(), after == null ? null : after.id(), size + 1);
         String next = null;

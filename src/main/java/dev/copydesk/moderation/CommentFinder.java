@@ -41,9 +41,24 @@ public class CommentFinder {
         this.articles = articles;
     }
 
-    /** The filters of {@code GET /api/moderation/comments/search}; every one may be {@code null}. */
-    public record Filters(String q, String author, String email, CommentStatus status, String article, Instant from,
-            Instant to, String cursor, Integer limit) {
+    /**
+     * The filters of {@code GET /api/moderation/comments/search} as the request gave them (status and
+     * times unparsed, so that one 400 names every wrong one); every one may be {@code null}.
+     */
+    public record Filters(String q, String author, String email, String status, String article, String from,
+            String to, String cursor, Integer limit) {
+    }
+
+    private static Instant instant(InvalidRequestException.Collector wrong, String field, String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(given.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            wrong.add(field, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+            return null;
+        }
     }
 
     public FoundComments find(StaffMember me, Filters f) {
@@ -51,18 +66,34 @@ public class CommentFinder {
         if (scope.none()) {
             throw new dev.copydesk.shared.ForbiddenException("Only moderators search comments");
         }
-        List<String> words = SearchText.queryTerms("q", f.q());
-        List<String> nameWords = SearchText.queryTerms("author", f.author());
+        // every wrong parameter in one 400, as request bodies get it (LenientBinding)
+        InvalidRequestException.Collector wrong = new InvalidRequestException.Collector();
+        List<String> asked = wrong.attempt(() -> SearchText.queryTerms("q", f.q()), null);
+        List<String> askedNames = wrong.attempt(() -> SearchText.queryTerms("author", f.author()), null);
         String email = f.email() == null || f.email().isBlank() ? null : f.email().trim();
         String article = f.article() == null || f.article().isBlank() ? null : f.article().trim();
-        if (words.isEmpty() && nameWords.isEmpty() && email == null && article == null) {
-            throw new InvalidRequestException("q", "name words to find, or an author, an email or an article");
+        CommentStatus status = null;
+        if (f.status() != null && !f.status().isBlank()) {
+            try {
+                status = CommentStatus.valueOf(f.status().trim());
+            } catch (IllegalArgumentException e) {
+                wrong.add("status", "must be one of " + java.util.Arrays.toString(CommentStatus.values()));
+            }
         }
-        if (f.from() != null && f.to() != null && !f.from().isBefore(f.to())) {
-            throw new InvalidRequestException("to", "must be after from");
+        Instant from = instant(wrong, "from", f.from());
+        Instant to = instant(wrong, "to", f.to());
+        if (asked != null && askedNames != null && asked.isEmpty() && askedNames.isEmpty() && email == null
+                && article == null) {
+            wrong.add("q", "name words to find, or an author, an email or an article");
         }
-        int limit = KeysetCursor.limit(f.limit(), DEFAULT_LIMIT, MAX_LIMIT);
-        KeysetCursor after = KeysetCursor.decode(f.cursor());
+        if (from != null && to != null && !from.isBefore(to)) {
+            wrong.add("to", "must be after from");
+        }
+        int limit = wrong.attempt(() -> KeysetCursor.limit(f.limit(), DEFAULT_LIMIT, MAX_LIMIT), DEFAULT_LIMIT);
+        KeysetCursor after = wrong.attempt(() -> KeysetCursor.decode(f.cursor()), null);
+        wrong.throwIfAny();
+        List<String> words = asked;
+        List<String> nameWords = askedNames;
         String articleId = null;
         if (article != null) {
             articleId = Ids.isWellFormed(article) ? article
@@ -72,7 +103,7 @@ public class CommentFinder {
             }
         }
         List<Hit> hits = search.search(new CommentSearch.Query(words, nameWords,
-                email == null ? null : CommentAuthors.keyOf(email), f.status(), articleId, f.from(), f.to(),
+                email == null ? null : CommentAuthors.keyOf(email), status, articleId, from, to,
                 scope.newsroom() ? null : scope.sections(), after == null ? null : after.at(),
                 after == null ? null : after.id(), limit + 1));
         String next = null;

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import dev.copydesk.sections.Sections;
 import dev.copydesk.shared.Ids;
 
 /** A receiver an administrator registered: where to POST which event types, signed with which secret. */
@@ -34,6 +35,12 @@ class WebhookEndpoint {
     @Column(name = "event_type", nullable = false)
     private Set<String> events = new TreeSet<>();
 
+    /** The sections whose events this receiver gets; empty for the whole newsroom. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "webhook_endpoint_section", joinColumns = @JoinColumn(name = "endpoint_id"))
+    @Column(name = "section", nullable = false)
+    private Set<String> sections = new TreeSet<>();
+
     @Column(nullable = false)
     private boolean active;
 
@@ -43,11 +50,12 @@ class WebhookEndpoint {
     protected WebhookEndpoint() {
     }
 
-    WebhookEndpoint(String url, String secret, Set<String> events, Instant now) {
+    WebhookEndpoint(String url, String secret, Set<String> events, Set<String> sections, Instant now) {
         this.id = Ids.newId();
         this.url = url;
         this.secret = secret;
         this.events = new TreeSet<>(events);
+        this.sections = new TreeSet<>(sections);
         this.active = true;
         this.createdAt = now;
     }
@@ -66,6 +74,19 @@ class WebhookEndpoint {
 
     Set<String> events() {
         return events;
+    }
+
+    Set<String> sections() {
+        return sections;
+    }
+
+    /**
+     * Whether an event about {@code section} is for this receiver: every event when no sections are
+     * named, else only those of a named section ({@code null}, an event journaled before sections
+     * existed, is the default section's).
+     */
+    boolean covers(String section) {
+        return sections.isEmpty() || sections.contains(section == null ? Sections.DEFAULT_SECTION : section);
     }
 
     boolean active() {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.copydesk.sections.Sections;
 import dev.copydesk.shared.Ids;
 import dev.copydesk.shared.InvalidRequestException;
 import dev.copydesk.shared.NotFoundException;
@@ -34,12 +35,14 @@ public class Webhooks {
     private final WebhookDeliveries deliveries;
     private final OutboundAddressPolicy addresses;
     private final DeliveryScheduler scheduler;
+    private final Sections sections;
     private final ObjectMapper json;
     private final Clock clock;
 
     Webhooks(WebhookEndpoints endpoints, WebhookDeliveries deliveries, OutboundAddressPolicy addresses,
-            DeliveryScheduler scheduler, ObjectMapper json, Clock clock) {
+            DeliveryScheduler scheduler, Sections sections, ObjectMapper json, Clock clock) {
         this.endpoints = endpoints;
+        this.sections = sections;
         this.deliveries = deliveries;
         this.addresses = addresses;
         this.scheduler = scheduler;
@@ -47,24 +50,38 @@ public class Webhooks {
         this.clock = clock;
     }
 
-    /** Registers a receiver; 400 for a refused address or an unknown event type. */
+    /**
+     * Registers a receiver; 400 naming every wrong field: a refused address, an unknown event type, a
+     * section that does not exist. No sections (or {@code null}) means the whole newsroom.
+     */
     @Transactional
     public WebhookDetails register(NewWebhook request) {
-        addresses.refusalAtSave(request.url()).ifPresent(reason -> {
-            throw new InvalidRequestException("url", "The URL " + reason);
-        });
+        InvalidRequestException.Collector wrong = new InvalidRequestException.Collector();
+        addresses.refusalAtSave(request.url()).ifPresent(reason -> wrong.add("url", "The URL " + reason));
         Set<String> types = new LinkedHashSet<>();
         for (int i = 0; i < request.events().size(); i++) {
             String type = request.events().get(i);
             if (type == null || !EventTypes.isKnown(type)) {
-                throw new InvalidRequestException("events[" + i + "]", "must be one of " + EventTypes.ALL);
+                wrong.add("events[" + i + "]", "must be one of " + EventTypes.ALL);
+            } else {
+                types.add(type);
             }
-            types.add(type);
         }
-        if (types.isEmpty()) {
-            throw new InvalidRequestException("events", "must name at least one event type");
+        if (request.events().isEmpty()) {
+            wrong.add("events", "must name at least one event type");
         }
-        WebhookEndpoint endpoint = endpoints.save(new WebhookEndpoint(request.url(), request.secret(), types,
+        Set<String> desks = new LinkedHashSet<>();
+        List<String> named = request.sections() == null ? List.of() : request.sections();
+        for (int i = 0; i < named.size(); i++) {
+            String slug = named.get(i);
+            if (slug == null || sections.find(slug.trim()).isEmpty()) {
+                wrong.add("sections[" + i + "]", "names no section: " + slug);
+            } else {
+                desks.add(slug.trim());
+            }
+        }
+        wrong.throwIfAny();
+        WebhookEndpoint endpoint = endpoints.save(new WebhookEndpoint(request.url(), request.secret(), types, desks,
                 Instant.now(clock)));
         return details(endpoint);
     }
@@ -91,13 +108,16 @@ public class Webhooks {
     }
 
     /**
-     * Stores one delivery per active endpoint subscribed to the event and schedules them, in the
+     * Stores one delivery per active endpoint subscribed to the event and covering its section
+     * (endpoints limited to sections get only their sections' events) and schedules them, in the
      * transaction that journals the event. An endpoint that has this event already (a resubmission
      * whose journal entry was pruned meanwhile) gets no second delivery.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int enqueue(PublishedEvent event) {
-        List<WebhookEndpoint> subscribed = endpoints.findActiveSubscribedTo(event.type());
+        String section = event.text("section");
+        List<WebhookEndpoint> subscribed = endpoints.findActiveSubscribedTo(event.type()).stream()
+                .filter(endpoint -> endpoint.covers(section)).toList();
         if (subscribed.isEmpty()) {
             return 0;
         }
@@ -126,15 +146,20 @@ public class Webhooks {
     }
 
     private static WebhookDetails details(WebhookEndpoint e) {
-        return new WebhookDetails(e.id(), e.url(), List.copyOf(e.events()), e.active(), e.createdAt());
+        return new WebhookDetails(e.id(), e.url(), List.copyOf(e.events()), List.copyOf(e.sections()), e.active(),
+                e.createdAt());
     }
 
-    /** A receiver to register. */
-    public record NewWebhook(String url, String secret, List<String> events) {
+    /** A receiver to register; {@code sections} empty or {@code null} for the whole newsroom. */
+    public record NewWebhook(String url, String secret, List<String> events, @Nullable List<String> sections) {
     }
 
-    /** A registered receiver as administrators see it; never its secret. */
-    public record WebhookDetails(String id, String url, List<String> events, boolean active, Instant createdAt) {
+    /**
+     * A registered receiver as administrators see it; never its secret. {@code sections} empty: every
+     * section's events.
+     */
+    public record WebhookDetails(String id, String url, List<String> events, List<String> sections, boolean active,
+            Instant createdAt) {
     }
 
     /** One delivery and its attempts; {@code event} is the event type. */

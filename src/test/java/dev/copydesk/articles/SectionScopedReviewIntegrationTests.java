@@ -175,6 +175,13 @@ class SectionScopedReviewIntegrationTests {
         assertThat(offeredTo(newsroomEditor, piece.id())).isTrue();
         assertThat(inQueue(politicsEditor, piece.id())).isTrue();
         assertThat(inQueue(entertainmentEditor, piece.id())).isFalse();
+        // the same over HTTP, as the console asks
+        mvc.perform(get("/api/reviews").with(politicsEditor.login()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].articleId", hasItem(piece.id())));
+        mvc.perform(get("/api/reviews").with(entertainmentEditor.login()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].articleId", not(hasItem(piece.id()))));
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(piece.id()).singleResult();
         assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
                 .containsExactlyInAnyOrder("EDITOR", "EDITOR:" + politics);

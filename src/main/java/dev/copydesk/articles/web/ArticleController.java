@@ -1,6 +1,8 @@
 package dev.copydesk.articles.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
@@ -70,10 +72,12 @@ class ArticleController {
     /** Words of the articles the caller may see (a writer's own, an editor's sections'), newest first. */
     @Operation(operationId = "searchArticles", summary = "Search articles",
             description = "WRITER (their own articles) or EDITOR (their sections). By words (case and accents "
-                    + "ignored), section, status and author, newest first, with highlights and a keyset cursor.")
+                    + "ignored), section, status and author, newest first, with highlights and a keyset cursor. One 400 names "
+                    + "every wrong parameter.")
     @GetMapping("/search")
     ArticleViews.FoundArticles search(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String section, @RequestParam(required = false) ArticleStatus status,
+            @RequestParam(required = false) String section,
+            @Parameter(schema = @Schema(implementation = ArticleStatus.class)) @RequestParam(required = false) String status,
             @RequestParam(required = false) String author, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         return desk.search(me, q, section, status, author, cursor, limit);

@@ -1,6 +1,7 @@
 package dev.copydesk.moderation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
@@ -115,13 +116,16 @@ class ModerationController {
     @Operation(operationId = "searchComments", summary = "Search comments",
             description = "MODERATOR only, within their sections. Every comment in any state by words (case and "
                     + "accents ignored), author name, email, article, status and time, newest first, with "
-                    + "highlights and a keyset cursor.")
+                    + "highlights and a keyset cursor. One 400 names every wrong parameter.")
     @GetMapping("/comments/search")
     CommentFinder.FoundComments search(@AuthenticationPrincipal StaffMember me,
             @RequestParam(required = false) String q, @RequestParam(required = false) String author,
-            @RequestParam(required = false) String email, @RequestParam(required = false) CommentStatus status,
-            @RequestParam(required = false) String article, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String email,
+            @Parameter(schema = @Schema(implementation = CommentStatus.class)) @RequestParam(required = false) String status,
+            @RequestParam(required = false) String article,
+            @Parameter(schema = @Schema(type = "string", format = "date-time")) @RequestParam(required = false) String from,
+            @Parameter(schema = @Schema(type = "string", format = "date-time")) @RequestParam(required = false) String to,
+            @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         return finder.find(me, new CommentFinder.Filters(q, author, email, status, article, from, to, cursor, limit));
     }

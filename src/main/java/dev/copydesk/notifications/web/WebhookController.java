@@ -37,11 +37,13 @@ class WebhookController {
     @ApiResponse(responseCode = "201", description = "The webhook, registered (Location names it)", useReturnTypeSchema = true)
     @Operation(operationId = "registerWebhook", summary = "Register a webhook",
             description = "ADMIN only. Events of the named types are POSTed to `url`, signed with `secret` "
-                    + "(HMAC-SHA256); private and loopback addresses are refused unless configured.")
+                    + "(HMAC-SHA256); private and loopback addresses are refused unless configured. "
+                    + "`sections` limits it to the events about articles and comments of those sections "
+                    + "(empty or absent: the whole newsroom).")
     @PostMapping("/api/admin/webhooks")
     ResponseEntity<WebhookDetails> register(@Valid @RequestBody RegisterWebhookRequest request) {
         WebhookDetails created = webhooks.register(new NewWebhook(request.url().trim(), request.secret(),
-                request.events()));
+                request.events(), request.sections()));
         return ResponseEntity.created(URI.create("/api/admin/webhooks/" + created.id())).body(created);
     }
 
@@ -68,10 +70,14 @@ class WebhookController {
         return webhooks.deliveries(id);
     }
 
-    /** A receiver to register: where, the shared secret for signatures, and which event types. */
+    /**
+     * A receiver to register: where, the shared secret for signatures, which event types and, optionally,
+     * which sections' events (none: the whole newsroom).
+     */
     record RegisterWebhookRequest(
             @NotBlank @Size(max = 2000) String url,
             @NotBlank @Size(max = 256) String secret,
-            @NotNull @Size(min = 1, max = 50) List<@NotBlank String> events) {
+            @NotNull @Size(min = 1, max = 50) List<@NotBlank String> events,
+            @Size(max = 50) List<@NotBlank String> sections) {
     }
 }

@@ -84,7 +84,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         } else if (e instanceof ForbiddenException) {
             problem = Problems.of(HttpStatus.FORBIDDEN, e.getMessage());
         } else if (e instanceof InvalidRequestException i) {
-            problem = Problems.invalid(e.getMessage(), List.of(new FieldError(i.field(), e.getMessage())));
+            problem = Problems.invalid(e.getMessage(), i.errors());
         } else if (e instanceof TooManyRequestsException t) {
             problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, t.retryAfter().toSeconds())));

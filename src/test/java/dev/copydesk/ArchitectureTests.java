@@ -7,13 +7,18 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.lang.ArchRule;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rules of docs/architecture.md that Spring Modulith does not check ({@link ModularityTests}
  * checks module boundaries, allowed dependencies and cycles): the engine stays in {@code process}
- * packages, and repositories stay behind their module's API.
+ * packages (its types and its process instance ids), and repositories stay behind their module's API.
  */
 class ArchitectureTests {
 
@@ -82,5 +87,44 @@ class ArchitectureTests {
                     .because("a module reaches another's data only through its API")
                     .check(classes);
         }
+    }
+
+    /** A member named for the engine's process instances: {@code processInstanceId}, {@code processInstance}… */
+    static final String PROCESS_INSTANCE_NAME = "(?i).*processInstance.*";
+
+    static ArchRule noFieldOutsideProcessPackagesNamesAProcessInstance() {
+        return noFields().that().areDeclaredInClassesThat().resideOutsideOfPackages("..process..")
+                .should().haveNameMatching(PROCESS_INSTANCE_NAME)
+                .because("a process finds its instance by business key (the aggregate's id); engine ids stay in process packages");
+    }
+
+    static ArchRule noMethodOutsideProcessPackagesNamesAProcessInstance() {
+        return noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackages("..process..")
+                .should().haveNameMatching(PROCESS_INSTANCE_NAME)
+                .because("a process finds its instance by business key (the aggregate's id); engine ids stay in process packages");
+    }
+
+    @Test
+    void noRootPackageCarriesAProcessInstanceId() {
+        noFieldOutsideProcessPackagesNamesAProcessInstance().check(classes);
+        noMethodOutsideProcessPackagesNamesAProcessInstance().check(classes);
+    }
+
+    /** The rule above is not vacuous: it fails on a root-package record that carries one, as CommentSummary once did. */
+    @Test
+    void processInstanceRuleFailsOnARecordThatCarriesOne() {
+        JavaClasses carrier = new ClassFileImporter().importClasses(SummaryWithEngineId.class);
+        assertThat(noFieldOutsideProcessPackagesNamesAProcessInstance().evaluate(carrier).hasViolation()).isTrue();
+        assertThat(noMethodOutsideProcessPackagesNamesAProcessInstance().evaluate(carrier).hasViolation()).isTrue();
+        JavaClasses clean = new ClassFileImporter().importClasses(SummaryWithoutEngineId.class);
+        assertThat(noFieldOutsideProcessPackagesNamesAProcessInstance().evaluate(clean).hasViolation()).isFalse();
+        assertThat(noMethodOutsideProcessPackagesNamesAProcessInstance().evaluate(clean).hasViolation()).isFalse();
+    }
+
+    /** What {@code CommentDesk.CommentSummary} looked like before #16. */
+    record SummaryWithEngineId(String commentId, String processInstanceId) {
+    }
+
+    record SummaryWithoutEngineId(String commentId, String section) {
     }
 }

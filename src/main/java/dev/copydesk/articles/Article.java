@@ -3,12 +3,11 @@ package dev.copydesk.articles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,23 +32,23 @@ import dev.copydesk.shared.ForbiddenException;
 import dev.copydesk.shared.Ids;
 import dev.copydesk.shared.InvalidRequestException;
 
-import static dev.copydesk.articles.ArticleStatus.CHANGES_REQUESTED;
 import static dev.copydesk.articles.ArticleStatus.DRAFT;
-import static dev.copydesk.articles.ArticleStatus.IN_REVIEW;
 import static dev.copydesk.articles.ArticleStatus.PUBLISHED;
-import static dev.copydesk.articles.ArticleStatus.REJECTED;
 import static dev.copydesk.articles.ArticleStatus.SCHEDULED;
 import static dev.copydesk.articles.ArticleStatus.UNPUBLISHED;
 
 /**
- * The article aggregate. It owns its state machine: each move checks the current status, changes
- * it, records a history entry and registers an event (published when the aggregate is saved). An
- * illegal move is a {@link ConflictException} carrying the current status.
+ * The article aggregate. It owns its state machine: each move asks {@link ArticleTransitions} where
+ * it leads from the current {@link ArticleState} (an {@link IllegalArticleMove}, 409, if nowhere),
+ * changes the parts it concerns, records a history entry and registers an event (published when
+ * the aggregate is saved).
  *
- * <p>The editable copy (title, summary, body, tags) is separate from the live copy the public reads.
- * A submission freezes the editable copy into an immutable {@link ArticleRevision}; approval makes
- * that revision live. Editing a {@link ArticleStatus#PUBLISHED} article changes only the editable
- * copy and opens a {@link PendingRevision}, so the public keeps reading the live text.
+ * <p>Its parts map the columns of the one {@code article} row: the {@link EditableCopy} staff edit,
+ * the {@link LiveCopy} the public reads, the open {@link Review}, the {@link Schedule} and the
+ * {@link CommentSettings}. A submission freezes the editable copy into an immutable
+ * {@link ArticleRevision}; approval makes that revision live. Editing a
+ * {@link ArticleStatus#PUBLISHED} article changes only the editable copy and opens a
+ * {@link PendingRevision}, so the public keeps reading the live text.
  */
 @Entity
 @Table(name = "article")
@@ -61,22 +60,13 @@ class Article extends AbstractAggregateRoot<Article> {
     @Column(nullable = false, unique = true, updatable = false)
     private String slug;
 
-    @Column(nullable = false)
-    private String title;
-
-    @Column(nullable = false)
-    private String summary;
-
-    @Column(nullable = false)
-    private String body;
-
-    @Convert(converter = Tags.Column.class)
-    @Column(nullable = false)
-    private List<String> tags;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ArticleStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pending_revision")
+    private PendingRevision pendingRevision;
 
     @Column(name = "author_id", nullable = false, updatable = false)
     private String authorId;
@@ -94,71 +84,22 @@ class Article extends AbstractAggregateRoot<Article> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "published_at")
-    private Instant publishedAt;
+    @Embedded
+    private EditableCopy copy;
 
-    @Column(name = "publish_at")
-    private Instant publishAt;
+    /** {@code null} when loaded before the article ever went live (all its columns are null): see {@link #live()}. */
+    @Embedded
+    private LiveCopy live;
 
-    @Column(name = "unpublish_at")
-    private Instant unpublishAt;
+    @Embedded
+    private Review review;
 
-    @Column(name = "unpublished_at")
-    private Instant unpublishedAt;
+    /** {@code null} when loaded with all its columns null: see {@link #schedule()}. */
+    @Embedded
+    private Schedule schedule;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "pending_revision")
-    private PendingRevision pendingRevision;
-
-    @Column(name = "review_revision_id")
-    private String reviewRevisionId;
-
-    @Column(name = "review_requested_at")
-    private Instant reviewRequestedAt;
-
-    @Column(name = "review_due_at")
-    private Instant reviewDueAt;
-
-    @Column(name = "review_overdue", nullable = false)
-    private boolean reviewOverdue;
-
-    @Column(name = "last_review_note")
-    private String lastReviewNote;
-
-    @Column(name = "comments_open", nullable = false)
-    private boolean commentsOpen = true;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private CommentPremoderation premoderation = CommentPremoderation.INHERIT;
-
-    @Column(name = "live_revision_id")
-    private String liveRevisionId;
-
-    @Column(name = "live_title")
-    private String liveTitle;
-
-    @Column(name = "live_summary")
-    private String liveSummary;
-
-    @Convert(converter = Tags.Column.class)
-    @Column(name = "live_tags")
-    private List<String> liveTags;
-
-    /** The stored form of {@link #liveTags}, for the public tag filter (a LIKE on {@code ,tag,}). */
-    @Column(name = "live_tags", insertable = false, updatable = false)
-    private String liveTagsColumn;
-
-    @Column(name = "live_body_html")
-    private String liveBodyHtml;
-
-    /**
-     * Who changed the editable copy since it last went live (or since it was created): the author and
-     * any editor who edited it. Frozen into each revision at submission, for four-eyes on approval.
-     */
-    @Convert(converter = Tags.Column.class)
-    @Column(name = "text_changed_by", nullable = false)
-    private List<String> textChangedBy = List.of();
+    @Embedded
+    private CommentSettings commentSettings;
 
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "article_id", nullable = false, updatable = false)
@@ -178,13 +119,13 @@ class Article extends AbstractAggregateRoot<Article> {
         this.id = Ids.newId();
         this.section = section;
         this.slug = slug;
-        this.title = title;
-        this.summary = summary;
-        this.body = body;
-        this.tags = List.copyOf(tags);
+        this.copy = new EditableCopy(title, summary, body, tags, authorId);
+        this.live = LiveCopy.none();
+        this.review = Review.none();
+        this.schedule = Schedule.none();
+        this.commentSettings = CommentSettings.defaults();
         this.authorId = authorId;
         this.status = DRAFT;
-        this.textChangedBy = List.of(authorId);
         this.createdAt = now;
         this.updatedAt = now;
         record(now, authorId, "CREATED", null, DRAFT, null, null);
@@ -215,29 +156,13 @@ class Article extends AbstractAggregateRoot<Article> {
      * {@code PUBLISHED} article whose pending revision is not in review (it opens one if needed).
      */
     void edit(String actor, String title, String summary, String body, List<String> tags, Instant now) {
-        if (status == PUBLISHED) {
-            if (pendingRevision == PendingRevision.IN_REVIEW) {
-                throw conflict("its pending revision is in review; withdraw it first to edit");
-            }
-            if (pendingRevision == null) {
-                pendingRevision = PendingRevision.DRAFT;
-                record(now, actor, "REVISION_STARTED", PUBLISHED, PUBLISHED, null, null);
-            }
-        } else if (status != DRAFT && status != CHANGES_REQUESTED) {
-            throw conflict("it can be edited only as a draft, after changes were requested, or while published");
+        ArticleState from = state();
+        ArticleState to = ArticleTransitions.next(from, ArticleMove.EDIT);
+        if (from.status() == PUBLISHED && from.pending() == null) {
+            record(now, actor, "REVISION_STARTED", PUBLISHED, PUBLISHED, null, null);
         }
-        List<String> newTags = List.copyOf(tags);
-        boolean changed = !(this.title.equals(title) && this.summary.equals(summary) && this.body.equals(body)
-                && this.tags.equals(newTags));
-        if (changed && !textChangedBy.contains(actor)) {
-            List<String> changers = new ArrayList<>(textChangedBy);
-            changers.add(actor);
-            textChangedBy = List.copyOf(changers);
-        }
-        this.title = title;
-        this.summary = summary;
-        this.body = body;
-        this.tags = newTags;
+        enter(to);
+        copy.change(actor, title, summary, body, tags);
         this.updatedAt = now;
     }
 
@@ -247,41 +172,25 @@ class Article extends AbstractAggregateRoot<Article> {
      */
     ArticleRevision submit(String actor, Instant now, Instant dueAt) {
         ArticleStatus from = status;
-        if (status == DRAFT || status == CHANGES_REQUESTED) {
-            status = IN_REVIEW;
-        } else if (status == PUBLISHED && (pendingRevision == PendingRevision.DRAFT
-                || pendingRevision == PendingRevision.CHANGES_REQUESTED)) {
-            pendingRevision = PendingRevision.IN_REVIEW;
-        } else if (status == PUBLISHED) {
-            throw conflict(pendingRevision == null
-                    ? "it is live and has no pending changes; edit it first"
-                    : "its pending revision is already in review");
-        } else {
-            throw conflict("only a draft or an article with requested changes can be submitted");
-        }
-        ArticleRevision revision = new ArticleRevision(revisions.size() + 1, title, summary, body, tags, actor, now,
-                textChangedBy);
+        enter(ArticleTransitions.next(state(), ArticleMove.SUBMIT));
+        ArticleRevision revision = new ArticleRevision(revisions.size() + 1, copy.title(), copy.summary(), copy.body(),
+                copy.tags(), actor, now, copy.changedBy());
         revisions.add(revision);
-        reviewRevisionId = revision.id();
-        reviewRequestedAt = now;
-        reviewDueAt = dueAt;
-        reviewOverdue = false;
+        review.open(revision.id(), now, dueAt);
         updatedAt = now;
         record(now, actor, "SUBMITTED", from, status, revision.number(), null);
-        registerEvent(new ArticleSubmitted(id, slug, section, title, authorId, actor, revision.number(), dueAt, now));
+        registerEvent(new ArticleSubmitted(id, slug, section, copy.title(), authorId, actor, revision.number(), dueAt,
+                now));
         return revision;
     }
 
     /** Takes a submission back out of review: {@code IN_REVIEW} to {@code DRAFT} (or the pending revision back to draft). */
     void withdraw(String actor, Instant now) {
-        ArticleStatus from = requireInReview("withdrawn");
+        ArticleStatus from = status;
+        ArticleState to = ArticleTransitions.next(state(), ArticleMove.WITHDRAW);
         Integer number = reviewRevision().map(ArticleRevision::number).orElse(null);
-        if (status == IN_REVIEW) {
-            status = DRAFT;
-        } else {
-            pendingRevision = PendingRevision.DRAFT;
-        }
-        closeReview();
+        enter(to);
+        review.close();
         updatedAt = now;
         record(now, actor, "WITHDRAWN", from, status, number, null);
     }
@@ -294,49 +203,51 @@ class Article extends AbstractAggregateRoot<Article> {
      * <p>The approval is bound to what the editor reviewed: {@code reviewedVersion} must be the
      * article's current version (409 otherwise), and nobody who changed the text of the revision may
      * approve it (four-eyes, 403).
+     *
+     * @return what the approval decided: live now or scheduled, for the workflow to follow
      */
-    void approve(String editor, long reviewedVersion, String note, Instant publishAt, Instant unpublishAt, Instant now,
-            BodyRenderer renderer) {
-        ArticleStatus from = requireInReview("approved");
+    Publication approve(String editor, long reviewedVersion, String note, Instant publishAt, Instant unpublishAt,
+            Instant now, BodyRenderer renderer) {
+        ArticleStatus from = status;
+        ArticleTransitions.next(state(), ArticleMove.APPROVE_NOW); // in review at all?
         requireNotAuthor(editor);
         ArticleRevision revision = reviewRevision().orElseThrow();
         if (revision.changedBy().contains(editor)) {
             throw new ForbiddenException("Four eyes: an editor cannot approve a revision whose text they changed");
         }
         requireReviewed(reviewedVersion);
-        boolean schedule = publishAt != null && publishAt.isAfter(now);
         if (from == PUBLISHED && publishAt != null) {
             throw new InvalidRequestException("publishAt", "a revision of a live article goes live when it is approved");
         }
-        Instant goesLive = schedule ? publishAt : now;
+        boolean later = publishAt != null && publishAt.isAfter(now);
+        Instant goesLive = later ? publishAt : now;
         if (unpublishAt != null && !unpublishAt.isAfter(goesLive)) {
             throw new InvalidRequestException("unpublishAt", "must be after the article goes live");
         }
+        ArticleState to = ArticleTransitions.next(state(),
+                later ? ArticleMove.APPROVE_SCHEDULED : ArticleMove.APPROVE_NOW);
         if (unpublishAt != null) {
-            this.unpublishAt = unpublishAt;
+            schedule().expireAt(unpublishAt);
         }
-        lastReviewNote = note;
-        closeReview();
-        // The approved text is the new baseline: whoever changes it next joins the next revision's changers.
-        textChangedBy = List.of();
+        review.decided(note);
+        copy.approved();
         updatedAt = now;
         registerEvent(new ArticleApproved(id, slug, section, revision.title(), authorId, editor, note, goesLive, now));
-        if (schedule) {
-            status = SCHEDULED;
-            this.publishAt = publishAt;
+        if (later) {
+            enter(to);
+            schedule().scheduleFor(publishAt);
             record(now, editor, "APPROVED", from, SCHEDULED, revision.number(), note);
             registerEvent(new ArticleScheduled(id, slug, section, revision.title(), authorId, editor, publishAt, now));
-        } else {
-            record(now, editor, "APPROVED", from, PUBLISHED, revision.number(), note);
-            goLive(editor, revision, now, renderer);
+            return Publication.scheduled(publishAt, schedule().unpublishAt());
         }
+        record(now, editor, "APPROVED", from, PUBLISHED, revision.number(), note);
+        goLive(editor, revision, now, renderer);
+        return Publication.now(schedule().unpublishAt());
     }
 
     /** The schedule is due: {@code SCHEDULED} to {@code PUBLISHED}. Done by the workflow's publish timer. */
     void publishScheduled(Instant now, BodyRenderer renderer) {
-        if (status != SCHEDULED) {
-            throw conflict("only a scheduled article can be published by its schedule");
-        }
+        ArticleTransitions.next(state(), ArticleMove.PUBLISH_SCHEDULED);
         ArticleRevision revision = revisions.get(revisions.size() - 1);
         record(now, HistoryEntry.SYSTEM, "PUBLISHED", SCHEDULED, PUBLISHED, revision.number(), null);
         goLive(HistoryEntry.SYSTEM, revision, now, renderer);
@@ -344,20 +255,16 @@ class Article extends AbstractAggregateRoot<Article> {
 
     /** Back to the writer with a note: {@code IN_REVIEW} to {@code CHANGES_REQUESTED} (or the pending revision). */
     void requestChanges(String editor, long reviewedVersion, String note, Instant now) {
-        ArticleStatus from = requireInReview("sent back");
+        ArticleStatus from = status;
+        ArticleState to = ArticleTransitions.next(state(), ArticleMove.REQUEST_CHANGES);
         requireNotAuthor(editor);
         requireReviewed(reviewedVersion);
         Integer number = reviewRevision().map(ArticleRevision::number).orElse(null);
-        if (status == IN_REVIEW) {
-            status = CHANGES_REQUESTED;
-        } else {
-            pendingRevision = PendingRevision.CHANGES_REQUESTED;
-        }
-        lastReviewNote = note;
-        closeReview();
+        enter(to);
+        review.decided(note);
         updatedAt = now;
         record(now, editor, "CHANGES_REQUESTED", from, status, number, note);
-        registerEvent(new ArticleChangesRequested(id, slug, section, title, authorId, editor, note, now));
+        registerEvent(new ArticleChangesRequested(id, slug, section, copy.title(), authorId, editor, note, now));
     }
 
     /**
@@ -365,50 +272,39 @@ class Article extends AbstractAggregateRoot<Article> {
      * pending revision is dropped, the editable copy goes back to the live revision, and it stays live.
      */
     void reject(String editor, long reviewedVersion, String note, Instant now) {
-        ArticleStatus from = requireInReview("rejected");
+        ArticleStatus from = status;
+        ArticleState to = ArticleTransitions.next(state(), ArticleMove.REJECT);
         requireNotAuthor(editor);
         requireReviewed(reviewedVersion);
         Integer number = reviewRevision().map(ArticleRevision::number).orElse(null);
-        if (status == IN_REVIEW) {
-            status = REJECTED;
-        } else {
-            pendingRevision = null;
-            liveRevision().ifPresent(this::copyFrom);
-            textChangedBy = List.of();
+        if (from == PUBLISHED) {
+            liveRevision().ifPresent(copy::resetTo);
         }
-        lastReviewNote = note;
-        closeReview();
+        enter(to);
+        review.decided(note);
         updatedAt = now;
         record(now, editor, "REJECTED", from, status, number, note);
-        registerEvent(new ArticleRejected(id, slug, section, title, authorId, editor, note, now));
+        registerEvent(new ArticleRejected(id, slug, section, copy.title(), authorId, editor, note, now));
     }
 
     /** Takes a live article down, or cancels a schedule: {@code PUBLISHED}/{@code SCHEDULED} to {@code UNPUBLISHED}. */
     void unpublish(String editor, String note, Instant now) {
-        if (status != PUBLISHED && status != SCHEDULED) {
-            throw conflict("only a published or scheduled article can be unpublished");
-        }
-        takeDown(editor, "UNPUBLISHED", note, now);
+        takeDown(ArticleMove.UNPUBLISH, editor, "UNPUBLISHED", note, now);
     }
 
     /** The expiry time was reached: {@code PUBLISHED} to {@code UNPUBLISHED}, done by the workflow's expiry timer. */
     void expire(Instant now) {
-        if (status != PUBLISHED) {
-            throw conflict("only a published article can expire");
-        }
-        takeDown(HistoryEntry.SYSTEM, "EXPIRED", "expiry time " + unpublishAt + " reached", now);
+        takeDown(ArticleMove.EXPIRE, HistoryEntry.SYSTEM, "EXPIRED", "expiry time " + unpublishAt() + " reached", now);
     }
 
     /** Sets, moves or clears ({@code null}) the time a published or scheduled article goes down by itself. */
     void changeExpiry(String editor, Instant newUnpublishAt, Instant now) {
-        if (status != PUBLISHED && status != SCHEDULED) {
-            throw conflict("an expiry time can be set only on a published or scheduled article");
-        }
-        Instant earliest = status == SCHEDULED && publishAt.isAfter(now) ? publishAt : now;
+        ArticleTransitions.next(state(), ArticleMove.CHANGE_EXPIRY);
+        Instant earliest = status == SCHEDULED ? schedule().goesLiveNoEarlierThan(now) : now;
         if (newUnpublishAt != null && !newUnpublishAt.isAfter(earliest)) {
             throw new InvalidRequestException("unpublishAt", "must be in the future and after the article goes live");
         }
-        unpublishAt = newUnpublishAt;
+        schedule().expireAt(newUnpublishAt);
         updatedAt = now;
         record(now, editor, "EXPIRY_CHANGED", status, status, null,
                 newUnpublishAt == null ? "expiry cleared" : "expires at " + newUnpublishAt);
@@ -416,69 +312,52 @@ class Article extends AbstractAggregateRoot<Article> {
 
     /** The review SLA passed without a decision. Nothing is cancelled; repeated calls change nothing. */
     boolean markReviewOverdue(Instant now) {
-        if (!inReview() || reviewOverdue) {
+        if (!inReview() || !review.markOverdue()) {
             return false;
         }
-        reviewOverdue = true;
         record(now, HistoryEntry.SYSTEM, "REVIEW_OVERDUE", status, status,
-                reviewRevision().map(ArticleRevision::number).orElse(null), "due at " + reviewDueAt);
-        registerEvent(new ArticleReviewOverdue(id, slug, section, title, authorId, HistoryEntry.SYSTEM, reviewDueAt, now));
+                reviewRevision().map(ArticleRevision::number).orElse(null), "due at " + review.dueAt());
+        registerEvent(new ArticleReviewOverdue(id, slug, section, copy.title(), authorId, HistoryEntry.SYSTEM,
+                review.dueAt(), now));
         return true;
     }
 
     /** Whether readers may comment, and whether their comments are held for a moderator first. */
     void changeCommentSettings(String editor, boolean open, CommentPremoderation premoderation, Instant now) {
-        this.commentsOpen = open;
-        this.premoderation = Objects.requireNonNull(premoderation);
+        commentSettings.change(open, premoderation);
         this.updatedAt = now;
-        record(now, editor, "COMMENT_SETTINGS_CHANGED", status, status, null,
-                "comments " + (open ? "open" : "closed") + ", premoderation " + premoderation);
+        record(now, editor, "COMMENT_SETTINGS_CHANGED", status, status, null, commentSettings.toString());
     }
 
     // --- internals -----------------------------------------------------------------------------
 
-    private void goLive(String actor, ArticleRevision revision, Instant now, BodyRenderer renderer) {
-        boolean first = status != PUBLISHED;
-        status = PUBLISHED;
-        pendingRevision = null;
-        liveRevisionId = revision.id();
-        liveTitle = revision.title();
-        liveSummary = revision.summary();
-        liveTags = revision.tags();
-        liveBodyHtml = renderer.render(revision.body());
-        if (first) {
-            publishedAt = now;
-        }
-        publishAt = null;
-        updatedAt = now;
-        registerEvent(new ArticlePublished(id, slug, section, revision.title(), authorId, actor, publishedAt, revision.number(), now));
+    private ArticleState state() {
+        return new ArticleState(status, pendingRevision);
     }
 
-    private void takeDown(String actor, String action, String note, Instant now) {
+    private void enter(ArticleState to) {
+        this.status = to.status();
+        this.pendingRevision = to.pending();
+    }
+
+    private void goLive(String actor, ArticleRevision revision, Instant now, BodyRenderer renderer) {
+        enter(ArticleState.live(null));
+        live = LiveCopy.of(revision, renderer);
+        schedule().wentLive(now);
+        updatedAt = now;
+        registerEvent(new ArticlePublished(id, slug, section, revision.title(), authorId, actor,
+                schedule().publishedAt(), revision.number(), now));
+    }
+
+    private void takeDown(ArticleMove move, String actor, String action, String note, Instant now) {
         ArticleStatus from = status;
-        status = UNPUBLISHED;
-        pendingRevision = null;
-        closeReview();
-        publishAt = null;
-        unpublishAt = null;
-        unpublishedAt = now;
+        enter(ArticleTransitions.next(state(), move));
+        review.close();
+        schedule().wentDown(now);
         updatedAt = now;
         record(now, actor, action, from, UNPUBLISHED, null, note);
-        registerEvent(new ArticleUnpublished(id, slug, section, liveTitle != null ? liveTitle : title, authorId, actor, note, now));
-    }
-
-    private void copyFrom(ArticleRevision revision) {
-        this.title = revision.title();
-        this.summary = revision.summary();
-        this.body = revision.body();
-        this.tags = revision.tags();
-    }
-
-    private ArticleStatus requireInReview(String verb) {
-        if (!inReview()) {
-            throw conflict("only an article in review can be " + verb);
-        }
-        return status;
+        registerEvent(new ArticleUnpublished(id, slug, section, live().title() != null ? live().title() : copy.title(),
+                authorId, actor, note, now));
     }
 
     private void requireNotAuthor(String editor) {
@@ -498,27 +377,31 @@ class Article extends AbstractAggregateRoot<Article> {
         }
     }
 
-    private void closeReview() {
-        reviewRevisionId = null;
-        reviewRequestedAt = null;
-        reviewDueAt = null;
-        reviewOverdue = false;
-    }
-
     private void record(Instant at, String actor, String action, ArticleStatus from, ArticleStatus to, Integer revision,
             String note) {
         history.add(new HistoryEntry(history.size() + 1, at, actor, action, from, to, revision, note));
     }
 
-    private ConflictException conflict(String why) {
-        return new ConflictException("The article is " + status + ": " + why, status.name());
+    /** Hibernate loads an embeddable whose columns are all null as {@code null}. */
+    private LiveCopy live() {
+        if (live == null) {
+            live = LiveCopy.none();
+        }
+        return live;
+    }
+
+    private Schedule schedule() {
+        if (schedule == null) {
+            schedule = Schedule.none();
+        }
+        return schedule;
     }
 
     // --- reading -------------------------------------------------------------------------------
 
     /** True while a revision (first or pending) waits for an editor's decision. */
     boolean inReview() {
-        return status == IN_REVIEW || (status == PUBLISHED && pendingRevision == PendingRevision.IN_REVIEW);
+        return state().inReview();
     }
 
     /** True when the revision in review is a change to an article already live. */
@@ -527,11 +410,11 @@ class Article extends AbstractAggregateRoot<Article> {
     }
 
     Optional<ArticleRevision> reviewRevision() {
-        return findRevision(reviewRevisionId);
+        return findRevision(review.revisionId());
     }
 
     Optional<ArticleRevision> liveRevision() {
-        return findRevision(liveRevisionId);
+        return findRevision(live().revisionId());
     }
 
     Optional<ArticleRevision> findRevision(String revisionId) {
@@ -558,19 +441,19 @@ class Article extends AbstractAggregateRoot<Article> {
     }
 
     String title() {
-        return title;
+        return copy.title();
     }
 
     String summary() {
-        return summary;
+        return copy.summary();
     }
 
     String body() {
-        return body;
+        return copy.body();
     }
 
     List<String> tags() {
-        return tags;
+        return copy.tags();
     }
 
     ArticleStatus status() {
@@ -598,19 +481,19 @@ class Article extends AbstractAggregateRoot<Article> {
     }
 
     Instant publishedAt() {
-        return publishedAt;
+        return schedule().publishedAt();
     }
 
     Instant publishAt() {
-        return publishAt;
+        return schedule().publishAt();
     }
 
     Instant unpublishAt() {
-        return unpublishAt;
+        return schedule().unpublishAt();
     }
 
     Instant unpublishedAt() {
-        return unpublishedAt;
+        return schedule().unpublishedAt();
     }
 
     PendingRevision pendingRevision() {
@@ -618,50 +501,50 @@ class Article extends AbstractAggregateRoot<Article> {
     }
 
     Instant reviewRequestedAt() {
-        return reviewRequestedAt;
+        return review.requestedAt();
     }
 
     Instant reviewDueAt() {
-        return reviewDueAt;
+        return review.dueAt();
     }
 
     boolean reviewOverdue() {
-        return reviewOverdue;
+        return review.overdue();
     }
 
     String lastReviewNote() {
-        return lastReviewNote;
+        return review.lastNote();
     }
 
     boolean commentsOpen() {
-        return commentsOpen;
+        return commentSettings.open();
     }
 
     CommentPremoderation premoderation() {
-        return premoderation;
+        return commentSettings.premoderation();
     }
 
     String liveRevisionId() {
-        return liveRevisionId;
+        return live().revisionId();
     }
 
     String liveTitle() {
-        return liveTitle;
+        return live().title();
     }
 
     String liveSummary() {
-        return liveSummary;
+        return live().summary();
     }
 
     List<String> liveTags() {
-        return liveTags;
+        return live().tags();
     }
 
     String liveBodyHtml() {
-        return liveBodyHtml;
+        return live().bodyHtml();
     }
 
     List<String> textChangedBy() {
-        return textChangedBy;
+        return copy.changedBy();
     }
 }

@@ -1,10 +1,8 @@
 package dev.copydesk.articles;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -40,7 +38,7 @@ import dev.copydesk.shared.NotFoundException;
 import dev.copydesk.shared.TextHygiene;
 
 /**
- * The articles module's API for staff and for the workflow engine. Each call is one transaction:
+ * The articles module's API for staff. Each call is one transaction:
  * the aggregate changes, its events are published, and the article's process moves, all or nothing.
  *
  * <p>Access rules, in this order: the role (an editor-only call by a writer is 403), visibility (a
@@ -68,10 +66,12 @@ public class ArticleDesk {
     private final PublicReadCaches publicCaches;
     private final Sections sections;
     private final ArticleSearch search;
+    private final ArticleSlugs slugs;
 
     ArticleDesk(Articles articles, ArticleWorkflow workflow, BodyRenderer renderer, AccountDirectory accounts,
             ReviewProperties review, Clock clock, PublicReadCaches publicCaches, Sections sections,
-            ArticleSearch search) {
+            ArticleSearch search, ArticleSlugs slugs) {
+        this.slugs = slugs;
         this.sections = sections;
         this.search = search;
         this.publicCaches = publicCaches;
@@ -98,7 +98,7 @@ public class ArticleDesk {
         requireAnyRole(me, Role.WRITER, Role.EDITOR);
         String desk = sections.requireActive("section", section == null ? Sections.DEFAULT_SECTION : section).slug();
         ArticleDraft clean = clean(draft);
-        Article article = new Article(uniqueSlug(clean.title()), clean.title(), clean.summary(), clean.body(),
+        Article article = new Article(slugs.uniqueFor(clean.title()), clean.title(), clean.summary(), clean.body(),
                 Tags.normalise(clean.tags()), me.id(), desk, now());
         Article saved = articles.saveAndFlush(article);
         search.index(saved);
@@ -192,8 +192,10 @@ public class ArticleDesk {
             throw new InvalidRequestException("note", "a note is required to request changes or reject");
         }
         Instant now = now();
+        Publication publication = null;
         switch (decision) {
-            case APPROVE -> article.approve(me.id(), version, trimmed, publishAt, unpublishAt, now, renderer);
+            case APPROVE -> publication = article.approve(me.id(), version, trimmed, publishAt, unpublishAt, now,
+                    renderer);
             case REQUEST_CHANGES -> article.requestChanges(me.id(), version, trimmed, now);
             case REJECT -> article.reject(me.id(), version, trimmed, now);
         }
@@ -204,8 +206,7 @@ public class ArticleDesk {
         } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
             throw new ConflictException("Another editor decided this review at the same moment; reload the article");
         }
-        boolean scheduled = article.status() == ArticleStatus.SCHEDULED;
-        workflow.decided(article.id(), decision, scheduled ? article.publishAt() : null, article.unpublishAt());
+        workflow.decided(article.id(), decision, publication);
         return details(article);
     }
 
@@ -291,12 +292,6 @@ public class ArticleDesk {
                             a.status(), a.authorId(), a.createdAt(), a.updatedAt(), text.snippet(), text.ranges());
                 }).toList();
         return new ArticleViews.FoundArticles(items, next);
-    }
-
-    /** The section of an article, for the workflow's candidate groups; empty for no such article. */
-    @Transactional(readOnly = true)
-    public java.util.Optional<String> sectionOf(String id) {
-        return Ids.isWellFormed(id) ? articles.findSectionById(id) : java.util.Optional.empty();
     }
 
     /** An editor takes a published article down, or cancels a scheduled one. */
@@ -389,30 +384,6 @@ public class ArticleDesk {
                 .toList();
     }
 
-    // --- the workflow engine -------------------------------------------------------------------
-
-    /** The publish timer fired: a scheduled article goes live. */
-    public void publishWhenDue(String id) {
-        Article article = find(id);
-        article.publishScheduled(now(), renderer);
-        articles.saveAndFlush(article);
-    }
-
-    /** The expiry timer fired: a published article goes down. */
-    public void expire(String id) {
-        Article article = find(id);
-        article.expire(now());
-        articles.saveAndFlush(article);
-    }
-
-    /** The review SLA timer fired: the review is marked overdue and editors are told; nothing is cancelled. */
-    public void markReviewOverdue(String id) {
-        Article article = find(id);
-        if (article.markReviewOverdue(now())) {
-            articles.saveAndFlush(article);
-        }
-    }
-
     // --- internals -----------------------------------------------------------------------------
 
     private Article find(String id) {
@@ -474,27 +445,6 @@ public class ArticleDesk {
                 : draft.tags().stream().map(t -> TextHygiene.oneLine("tags", t)).toList();
         return new ArticleDraft(title == null ? null : title.strip(), summary == null ? null : summary.strip(),
                 TextHygiene.multiLine("body", draft.body()), tags);
-    }
-
-    private String uniqueSlug(String title) {
-        String base = slugOf(title);
-        String slug = base;
-        for (int n = 2; articles.existsBySlug(slug); n++) {
-            slug = n < 20 ? base + "-" + n : base + "-" + Ids.newId().substring(0, 8);
-        }
-        return slug;
-    }
-
-    static String slugOf(String title) {
-        String ascii = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-+|-+$)", "");
-        if (ascii.length() > 80) {
-            ascii = ascii.substring(0, 80).replaceAll("-+$", "");
-        }
-        return ascii.isEmpty() ? "article" : ascii;
     }
 
     private Instant now() {

@@ -17,8 +17,12 @@ public interface ArticleWorkflow {
     /** The submission was taken back: the review task ends and the process waits for the next submission. */
     void withdrawn(String articleId);
 
-    /** An editor decided: completes the open review task (409 if there is none). */
-    void decided(String articleId, ReviewDecision decision, Instant publishAt, Instant unpublishAt);
+    /**
+     * An editor decided: completes the open review task (409 if there is none). {@code publication}
+     * is what the aggregate decided on approval (now or later, and the expiry), {@code null} for the
+     * other decisions; the process follows it.
+     */
+    void decided(String articleId, ReviewDecision decision, Publication publication);
 
     /** An editor took the article down or cancelled its schedule: the process ends. */
     void unpublished(String articleId);

@@ -48,15 +48,15 @@ interface Articles extends JpaRepository<Article, String>, JpaSpecificationExecu
 
     /** The public read model of one live article: a single indexed row, no collections touched. */
     @Query("""
-            select new dev.copydesk.articles.LiveArticle(a.id, a.slug, a.liveTitle, a.liveSummary, a.liveTags,
-                a.liveBodyHtml, a.authorId, a.publishedAt, a.commentsOpen, a.premoderation, a.section)
+            select new dev.copydesk.articles.LiveArticle(a.id, a.slug, a.live.title, a.live.summary, a.live.tags,
+                a.live.bodyHtml, a.authorId, a.schedule.publishedAt, a.commentSettings.open, a.commentSettings.premoderation, a.section)
             from Article a where a.slug = :slug and a.status = dev.copydesk.articles.ArticleStatus.PUBLISHED
             """)
     Optional<LiveArticle> findLiveBySlug(@Param("slug") String slug);
 
     @Query("""
-            select new dev.copydesk.articles.LiveArticle(a.id, a.slug, a.liveTitle, a.liveSummary, a.liveTags,
-                a.liveBodyHtml, a.authorId, a.publishedAt, a.commentsOpen, a.premoderation, a.section)
+            select new dev.copydesk.articles.LiveArticle(a.id, a.slug, a.live.title, a.live.summary, a.live.tags,
+                a.live.bodyHtml, a.authorId, a.schedule.publishedAt, a.commentSettings.open, a.commentSettings.premoderation, a.section)
             from Article a where a.id = :id and a.status = dev.copydesk.articles.ArticleStatus.PUBLISHED
             """)
     Optional<LiveArticle> findLiveById(@Param("id") String id);
@@ -68,27 +68,27 @@ interface Articles extends JpaRepository<Article, String>, JpaSpecificationExecu
      * Articles published meanwhile sort before the keyset, so pages never shift or repeat.
      */
     @Query("""
-            select new dev.copydesk.articles.LiveArticle(a.id, a.slug, a.liveTitle, a.liveSummary, a.liveTags,
-                null, a.authorId, a.publishedAt, a.commentsOpen, a.premoderation, a.section)
+            select new dev.copydesk.articles.LiveArticle(a.id, a.slug, a.live.title, a.live.summary, a.live.tags,
+                null, a.authorId, a.schedule.publishedAt, a.commentSettings.open, a.commentSettings.premoderation, a.section)
             from Article a
             where a.status = dev.copydesk.articles.ArticleStatus.PUBLISHED
-              and a.liveTagsColumn like :tagPattern
+              and a.live.tagsColumn like :tagPattern
               and a.section like :sectionPattern
-            order by a.status, a.publishedAt desc, a.id desc
+            order by a.status, a.schedule.publishedAt desc, a.id desc
             """)
     List<LiveArticle> findLiveFirstPage(@Param("tagPattern") String tagPattern,
             @Param("sectionPattern") String sectionPattern, Pageable limit);
 
     @Query("""
-            select new dev.copydesk.articles.LiveArticle(a.id, a.slug, a.liveTitle, a.liveSummary, a.liveTags,
-                null, a.authorId, a.publishedAt, a.commentsOpen, a.premoderation, a.section)
+            select new dev.copydesk.articles.LiveArticle(a.id, a.slug, a.live.title, a.live.summary, a.live.tags,
+                null, a.authorId, a.schedule.publishedAt, a.commentSettings.open, a.commentSettings.premoderation, a.section)
             from Article a
             where a.status = dev.copydesk.articles.ArticleStatus.PUBLISHED
-              and a.liveTagsColumn like :tagPattern
+              and a.live.tagsColumn like :tagPattern
               and a.section like :sectionPattern
-              and (a.publishedAt < :afterPublishedAt
-                   or (a.publishedAt = :afterPublishedAt and a.id < :afterId))
-            order by a.status, a.publishedAt desc, a.id desc
+              and (a.schedule.publishedAt < :afterPublishedAt
+                   or (a.schedule.publishedAt = :afterPublishedAt and a.id < :afterId))
+            order by a.status, a.schedule.publishedAt desc, a.id desc
             """)
     List<LiveArticle> findLivePageAfter(@Param("tagPattern") String tagPattern,
             @Param("sectionPattern") String sectionPattern,

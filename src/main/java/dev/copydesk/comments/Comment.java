@@ -50,7 +50,6 @@ class Comment {
     @Convert(converter = ReasonsConverter.class)
     @Column(name = "reasons")
     private List<CommentReason> reasons = List.of();
-    private String processInstanceId;
     private Instant createdAt;
     private Instant decidedAt;
     private String decidedBy;
@@ -114,20 +113,20 @@ class Comment {
     }
 
     /** Screening held the comment: it waits in the pending queue until {@code dueAt} (the queue SLA). */
-    void hold(String processInstanceId, Instant now, Instant dueAt) {
+    void hold(Instant now, Instant dueAt) {
         if (!awaitingScreening()) {
             throw new ConflictException("Comment " + id + " cannot be held now", status.name());
         }
-        enterQueue(CommentQueue.PENDING, processInstanceId, now, dueAt);
+        enterQueue(CommentQueue.PENDING, now, dueAt);
     }
 
     /** Reader flags reached the threshold: the approved comment is hidden and waits in the reported queue. */
-    void report(String processInstanceId, Instant now, Instant dueAt) {
+    void report(Instant now, Instant dueAt) {
         if (status != CommentStatus.APPROVED || queue != null) {
             throw new ConflictException("Comment " + id + " cannot be reported now", status.name());
         }
         this.visible = false;
-        enterQueue(CommentQueue.REPORTED, processInstanceId, now, dueAt);
+        enterQueue(CommentQueue.REPORTED, now, dueAt);
     }
 
     /** The queue SLA ran out; the comment stays in its queue. Returns false when it is no longer queued. */
@@ -153,9 +152,8 @@ class Comment {
         }
     }
 
-    private void enterQueue(CommentQueue into, String processInstanceId, Instant now, Instant due) {
+    private void enterQueue(CommentQueue into, Instant now, Instant due) {
         this.queue = into;
-        this.processInstanceId = processInstanceId;
         this.queuedAt = now;
         this.dueAt = due;
         this.overdue = false;
@@ -195,7 +193,6 @@ class Comment {
     boolean overdue() { return overdue; }
     int flagCount() { return flagCount; }
     List<CommentReason> reasons() { return reasons; }
-    String processInstanceId() { return processInstanceId; }
     Instant createdAt() { return createdAt; }
     Instant decidedAt() { return decidedAt; }
     String decidedBy() { return decidedBy; }

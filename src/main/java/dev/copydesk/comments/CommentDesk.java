@@ -109,10 +109,10 @@ public class CommentDesk {
     }
 
     /** Screening held the comment: into the pending queue, due for a decision at {@code dueAt}. */
-    public void hold(String commentId, String processInstanceId, Instant dueAt) {
+    public void hold(String commentId, Instant dueAt) {
         Comment c = get(commentId);
         Instant now = clock.instant();
-        c.hold(processInstanceId, now, dueAt);
+        c.hold(now, dueAt);
         measure("HELD", true, c.reasons(), null, now);
         history.save(new CommentHistoryEntry(commentId, now, SCREENING, "SCREENED", CommentStatus.PENDING,
                 CommentStatus.PENDING, "held for moderation", c.reasons()));
@@ -121,10 +121,10 @@ public class CommentDesk {
     }
 
     /** Reader flags reached the threshold: hidden, into the reported queue, due at {@code dueAt}. */
-    public void report(String commentId, String processInstanceId, Instant dueAt) {
+    public void report(String commentId, Instant dueAt) {
         Comment c = get(commentId);
         Instant now = clock.instant();
-        c.report(processInstanceId, now, dueAt);
+        c.report(now, dueAt);
         history.save(new CommentHistoryEntry(commentId, now, SYSTEM, "REPORTED", c.status(), c.status(),
                 c.flagCount() + " reader flags", List.of(new CommentReason("REPORTED", c.flagCount() + " flags"))));
         events.publishEvent(new CommentReported(c.id(), c.articleId(), c.articleSlug(), c.section(), c.flagCount(), dueAt, now));
@@ -150,6 +150,18 @@ public class CommentDesk {
             return Optional.empty();
         }
         return comments.findById(commentId).map(CommentDesk::summary);
+    }
+
+    /**
+     * {@link #find} for a moderator's decision: the comment's row stays locked until the transaction
+     * ends, so decisions on one comment take turns (the same one statement as {@link #find}).
+     */
+    @Transactional
+    public Optional<CommentSummary> findForDecision(String commentId) {
+        if (!Ids.isWellFormed(commentId)) {
+            return Optional.empty();
+        }
+        return comments.findForDecisionById(commentId).map(CommentDesk::summary);
     }
 
     /** A page of a queue, oldest first, after the keyset position ({@code null}: from the start). */
@@ -215,10 +227,10 @@ public class CommentDesk {
         comments.moveArticle(moved.articleId(), moved.toSection());
     }
 
-    /** The moderation processes of an article's queued comments (to move their tasks with the article). */
+    /** The ids of an article's queued comments (to move their moderation tasks with the article). */
     @Transactional(readOnly = true)
-    public List<String> queuedProcessesOfArticle(String articleId) {
-        return comments.queuedProcessesOfArticle(articleId).stream().filter(java.util.Objects::nonNull).toList();
+    public List<String> queuedCommentsOfArticle(String articleId) {
+        return comments.queuedCommentsOfArticle(articleId);
     }
 
     /** The record of each author key: how many comments approved, rejected and pending. */
@@ -276,7 +288,7 @@ public class CommentDesk {
         return comments.findById(commentId).filter(Comment::notifyRequested).map(Comment::authorEmail);
     }
 
-    /** Screening outcomes by reason, and how long a queued comment waited for its moderator. */
+    /** Screening outcomes by reason. */
     private void measure(String outcome, boolean screening, List<CommentReason> reasons, Instant queuedAt, Instant now) {
         if (screening) {
             if (reasons == null || reasons.isEmpty()) {
@@ -284,9 +296,8 @@ public class CommentDesk {
             } else {
                 reasons.forEach(r -> metrics.screeningOutcome(outcome, r.code()));
             }
-        } else if (queuedAt != null) {
-            metrics.stepDuration("comment-moderation", "Task_ModerateComment", java.time.Duration.between(queuedAt, now));
         }
+        // How long a queued comment waited for its moderator is the moderation process's step: measured there.
     }
 
     private Comment get(String commentId) {
@@ -297,7 +308,7 @@ public class CommentDesk {
     }
 
     private static CommentSummary summary(Comment c) {
-        return new CommentSummary(c.id(), c.articleId(), c.status(), c.queue(), c.visible(), c.processInstanceId(),
+        return new CommentSummary(c.id(), c.articleId(), c.status(), c.queue(), c.visible(), c.queuedAt(),
                 c.reasons(), c.section());
     }
 
@@ -312,9 +323,13 @@ public class CommentDesk {
             String authorKey, String body, long approvedByAuthor, String duplicateOf) {
     }
 
-    /** A comment's moderation state. */
+    /**
+     * A comment's moderation state; {@code queuedAt} is when it entered its queue ({@code null} when
+     * not queued). The engine's ids are not here: the moderation process finds its instance by the
+     * comment id (its business key).
+     */
     public record CommentSummary(String commentId, String articleId, CommentStatus status, CommentQueue queue,
-            boolean visible, String processInstanceId, List<CommentReason> reasons, String section) {
+            boolean visible, Instant queuedAt, List<CommentReason> reasons, String section) {
     }
 
     /** A queued comment as moderators see it (with the email: staff only). */

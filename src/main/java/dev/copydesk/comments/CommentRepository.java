@@ -93,8 +93,8 @@ interface CommentRepository extends JpaRepository<Comment, String> {
     @Query("update Comment c set c.section = :section, c.version = c.version + 1 where c.articleId = :articleId")
     int moveArticle(@Param("articleId") String articleId, @Param("section") String section);
 
-    @Query("select c.processInstanceId from Comment c where c.articleId = :articleId and c.queue is not null")
-    List<String> queuedProcessesOfArticle(@Param("articleId") String articleId);
+    @Query("select c.id from Comment c where c.articleId = :articleId and c.queue is not null")
+    List<String> queuedCommentsOfArticle(@Param("articleId") String articleId);
 
     @Query("""
             select c.authorKey, c.status, count(c) from Comment c
@@ -119,6 +119,14 @@ interface CommentRepository extends JpaRepository<Comment, String> {
     @Modifying(flushAutomatically = true)
     @Query("update Comment c set c.flagCount = c.flagCount + 1, c.version = c.version + 1 where c.id = :id")
     int addFlag(@Param("id") String id);
+
+    /**
+     * The comment, its row locked until the transaction ends: two moderators deciding the same comment
+     * take turns here, on any node, so the second sees it decided before it touches the engine.
+     */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Comment c where c.id = :id")
+    Optional<Comment> findForDecisionById(@Param("id") String id);
 
     @Query("select c from Comment c where c.id = :id and c.visible = true")
     Optional<Comment> findByIdAndVisibleTrue(@Param("id") String id);

@@ -73,7 +73,7 @@ public class Bans {
         if (rejectPending) {
             for (CommentSummary pending : comments.queuedOfAuthor(CommentAuthors.keyOf(email))) {
                 if (pending.queue() == CommentQueue.PENDING) {
-                    workflow.decide(pending.commentId(), pending.processInstanceId(), Decision.REJECT, moderator,
+                    workflow.decide(pending.commentId(), Decision.REJECT, moderator,
                             "BANNED_AUTHOR");
                     rejected.add(pending.commentId());
                 }

@@ -47,8 +47,12 @@ public class ModerationDecisions {
      */
     @Transactional
     public Decided decide(StaffMember me, String commentId, Decision decision, String reason) {
-        inScope(me, commentId);
-        return decide(commentId, decision, reason, me.username());
+        // One read, locked, serves both the scope check and the decision (no statement more than before).
+        CommentSummary comment = lockedForDecision(commentId);
+        if (!me.scope(Role.MODERATOR).covers(comment.section())) {
+            throw new NotFoundException("Comment", commentId);
+        }
+        return decide(comment, decision, reason, me.username());
     }
 
     /** {@link #decideAll(List, Decision, String, String)} for {@code me}: out-of-scope comments are NOT_FOUND. */
@@ -87,11 +91,23 @@ public class ModerationDecisions {
 
     @Transactional
     public Decided decide(String commentId, Decision decision, String reason, String moderator) {
-        CommentSummary comment = comments.find(commentId).orElseThrow(() -> new NotFoundException("Comment", commentId));
+        return decide(lockedForDecision(commentId), decision, reason, moderator);
+    }
+
+    /**
+     * The comment with its row locked until the transaction ends: a second moderator deciding it
+     * waits here and then finds it decided (409), so our moderators never race each other in the engine.
+     */
+    private CommentSummary lockedForDecision(String commentId) {
+        return comments.findForDecision(commentId).orElseThrow(() -> new NotFoundException("Comment", commentId));
+    }
+
+    private Decided decide(CommentSummary comment, Decision decision, String reason, String moderator) {
+        String commentId = comment.commentId();
         if (comment.queue() == null) {
             throw new ConflictException("Comment " + commentId + " was already decided", comment.status().name());
         }
-        workflow.decide(commentId, comment.processInstanceId(), decision, moderator, reason);
+        workflow.decide(commentId, decision, moderator, reason);
         CommentStatus now = comments.find(commentId).map(CommentSummary::status).orElseThrow();
         return new Decided(commentId, now);
     }
@@ -128,7 +144,8 @@ public class ModerationDecisions {
 
     private static boolean isConcurrency(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyFailureException || t.getClass().getSimpleName().contains("OptimisticLocking")) {
+            // The engine's own lock conflicts are turned into ConflictException in moderation.process.
+            if (t instanceof ConcurrencyFailureException) {
                 return true;
             }
         }

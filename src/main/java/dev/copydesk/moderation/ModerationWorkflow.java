@@ -10,5 +10,5 @@ public interface ModerationWorkflow {
      * Completes the moderator task of a queued comment with a decision; 409 when the task is no
      * longer open (someone decided first).
      */
-    void decide(String commentId, String processInstanceId, Decision decision, String moderator, String reason);
+    void decide(String commentId, Decision decision, String moderator, String reason);
 }

@@ -79,7 +79,10 @@ class BenchmarkHeldSeed {
         Object at = middle.get("queued_at");
         Instant queuedAt = at instanceof java.time.OffsetDateTime odt ? odt.toInstant() : ((Timestamp) at).toInstant();
         long live = jdbc.queryForObject(
-                "select count(*) from reader_comment where queue = 'PENDING' and process_instance_id is not null", Long.class);
+                """
+                select count(*) from reader_comment c where c.queue = 'PENDING' and exists (
+                    select 1 from act_ru_execution e where e.business_key_ = c.id and e.id_ = e.proc_inst_id_)""",
+                Long.class);
         return Map.of("total", total, "done", true, "liveProcessInstances", live,
                 "deepCursor", new KeysetCursor(queuedAt, (String) middle.get("id")).encode());
     }
@@ -115,7 +118,6 @@ class BenchmarkHeldSeed {
         overrides.put("overdue", "true");
         overrides.put("flag_count", "0");
         overrides.put("reasons", "'[{\"code\":\"FIRST_COMMENT\",\"detail\":\"seeded\"}]'");
-        overrides.put("process_instance_id", "null");
         overrides.put("created_at", at);
         overrides.put("decided_at", "null");
         overrides.put("decided_by", "null");

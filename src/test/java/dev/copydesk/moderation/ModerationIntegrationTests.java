@@ -158,7 +158,8 @@ class ModerationIntegrationTests {
         assertThat(comments.find(held).orElseThrow().queue()).isEqualTo(CommentQueue.PENDING);
         Staff writer = staff.create(Role.WRITER);
         String inReview = articles.inReview(writer, "Drift " + UUID.randomUUID()).id();
-        runtime.deleteProcessInstance(comments.find(held).orElseThrow().processInstanceId(), "drift test");
+        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(held)
+                .singleResult().getId(), "drift test");
         runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(inReview)
                 .singleResult().getId(), "drift test");
 

@@ -48,6 +48,9 @@ public final class ArticlePublicationProcess {
     public static final String VAR_ARTICLE_ID = "articleId";
     public static final String VAR_REVIEW_SLA = "reviewSla";
     public static final String VAR_DECISION = "decision";
+    /** What the article decided on approval: {@code NOW} or {@code LATER} ({@code Publication.When}). */
+    public static final String VAR_PUBLICATION = "publication";
+    /** Read only by instances of definition versions before {@link #VAR_PUBLICATION}; still written for them. */
     public static final String VAR_SCHEDULED = "scheduled";
     public static final String VAR_PUBLISH_AT = "publishAt";
     public static final String VAR_UNPUBLISH_AT = "unpublishAt";

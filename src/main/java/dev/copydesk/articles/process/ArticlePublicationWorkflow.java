@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import dev.copydesk.accounts.Role;
 import dev.copydesk.articles.ArticleWorkflow;
+import dev.copydesk.articles.Publication;
 import dev.copydesk.articles.ReviewDecision;
 import dev.copydesk.articles.ReviewProperties;
 import dev.copydesk.shared.ConflictException;
@@ -53,6 +54,7 @@ class ArticlePublicationWorkflow implements ArticleWorkflow {
             return;
         }
         variables.put(VAR_ARTICLE_ID, articleId);
+        variables.put(VAR_PUBLICATION, null);
         variables.put(VAR_SCHEDULED, false);
         variables.put(VAR_PUBLISH_AT, null);
         variables.put(VAR_UNPUBLISH_AT, null);
@@ -67,14 +69,19 @@ class ArticlePublicationWorkflow implements ArticleWorkflow {
     }
 
     @Override
-    public void decided(String articleId, ReviewDecision decision, Instant publishAt, Instant unpublishAt) {
+    public void decided(String articleId, ReviewDecision decision, Publication publication) {
         Task task = reviewTask(articleId)
                 .orElseThrow(() -> new ConflictException("There is no open review for this article"));
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_DECISION, decision.name());
-        variables.put(VAR_SCHEDULED, publishAt != null);
-        variables.put(VAR_PUBLISH_AT, date(publishAt));
-        variables.put(VAR_UNPUBLISH_AT, date(unpublishAt));
+        // The aggregate decided now or later; the gateway follows that, it does not work it out again.
+        variables.put(VAR_PUBLICATION, publication == null ? null : publication.when().name());
+        // Instances started on an earlier version of the definition still route on this variable.
+        variables.put(VAR_SCHEDULED, publication != null && publication.later());
+        variables.put(VAR_PUBLISH_AT, publication == null ? null : date(publication.publishAt()));
+        if (publication != null) {
+            variables.put(VAR_UNPUBLISH_AT, date(publication.unpublishAt()));
+        }
         try {
             tasks.complete(task.getId(), variables);
         } catch (org.camunda.bpm.engine.exception.NullValueException

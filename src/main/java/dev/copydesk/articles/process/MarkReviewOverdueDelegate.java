@@ -4,20 +4,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.copydesk.articles.ArticleDesk;
+import dev.copydesk.articles.PublicationSteps;
 
 /** A review outlived the review SLA: it is marked overdue and editors are told. The review stays open. Bound as {@code ${markReviewOverdueDelegate}}. */
 @Component("markReviewOverdueDelegate")
 class MarkReviewOverdueDelegate implements JavaDelegate {
 
-    private final ArticleDesk desk;
+    private final PublicationSteps steps;
 
-    MarkReviewOverdueDelegate(ArticleDesk desk) {
-        this.desk = desk;
+    MarkReviewOverdueDelegate(PublicationSteps steps) {
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        desk.markReviewOverdue((String) execution.getVariable(ArticlePublicationProcess.VAR_ARTICLE_ID));
+        steps.markReviewOverdue((String) execution.getVariable(ArticlePublicationProcess.VAR_ARTICLE_ID));
     }
 }

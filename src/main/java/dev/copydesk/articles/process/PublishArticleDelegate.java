@@ -4,20 +4,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.copydesk.articles.ArticleDesk;
+import dev.copydesk.articles.PublicationSteps;
 
 /** The publication time of a scheduled article was reached: it goes live. Bound as {@code ${publishArticleDelegate}}. */
 @Component("publishArticleDelegate")
 class PublishArticleDelegate implements JavaDelegate {
 
-    private final ArticleDesk desk;
+    private final PublicationSteps steps;
 
-    PublishArticleDelegate(ArticleDesk desk) {
-        this.desk = desk;
+    PublishArticleDelegate(PublicationSteps steps) {
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        desk.publishWhenDue((String) execution.getVariable(ArticlePublicationProcess.VAR_ARTICLE_ID));
+        steps.publishWhenDue((String) execution.getVariable(ArticlePublicationProcess.VAR_ARTICLE_ID));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.copydesk.accounts.Role;
-import dev.copydesk.articles.ArticleDesk;
+import dev.copydesk.articles.PublicationSteps;
 import dev.copydesk.sections.Sections;
 import dev.copydesk.shared.process.ExposedToProcesses;
 
@@ -19,14 +19,14 @@ import dev.copydesk.shared.process.ExposedToProcesses;
 @ExposedToProcesses
 public class ReviewCandidateGroups {
 
-    private final ArticleDesk desk;
+    private final PublicationSteps steps;
 
-    ReviewCandidateGroups(ArticleDesk desk) {
-        this.desk = desk;
+    ReviewCandidateGroups(PublicationSteps steps) {
+        this.steps = steps;
     }
 
     public List<String> of(String articleId) {
-        return forSection(desk.sectionOf(articleId).orElse(Sections.DEFAULT_SECTION));
+        return forSection(steps.sectionOf(articleId).orElse(Sections.DEFAULT_SECTION));
     }
 
     static List<String> forSection(String section) {

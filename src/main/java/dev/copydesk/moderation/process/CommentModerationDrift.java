@@ -31,7 +31,8 @@ class CommentModerationDrift implements DriftSource {
         Map<String, Long> kinds = new LinkedHashMap<>();
         kinds.put(QUEUED_WITHOUT_TASK, jdbc.queryForObject("""
                 select count(*) from reader_comment c where c.queue is not null and not exists (
-                    select 1 from ACT_RU_TASK t where t.PROC_INST_ID_ = c.process_instance_id and t.TASK_DEF_KEY_ = ?)""",
+                    select 1 from ACT_RU_TASK t join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
+                    where e.BUSINESS_KEY_ = c.id and t.TASK_DEF_KEY_ = ?)""",
                 Long.class, TASK_MODERATE_COMMENT));
         kinds.put(TASK_WITHOUT_QUEUED_COMMENT, jdbc.queryForObject("""
                 select count(*) from ACT_RU_TASK t join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_

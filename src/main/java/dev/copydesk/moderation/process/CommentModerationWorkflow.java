@@ -82,9 +82,11 @@ class CommentModerationWorkflow implements ModerationGate, ModerationWorkflow {
     }
 
     @Override
-    public void decide(String commentId, String processInstanceId, Decision decision, String moderator, String reason) {
-        Task task = processInstanceId == null ? null : tasks.createTaskQuery()
-                .processInstanceId(processInstanceId)
+    public void decide(String commentId, Decision decision, String moderator, String reason) {
+        // Found by the business key (the comment id): no engine id is kept outside this package.
+        Task task = tasks.createTaskQuery()
+                .processDefinitionKey(PROCESS_ID)
+                .processInstanceBusinessKey(commentId)
                 .taskDefinitionKey(TASK_MODERATE_COMMENT)
                 .singleResult();
         if (task == null) {
@@ -95,12 +97,10 @@ class CommentModerationWorkflow implements ModerationGate, ModerationWorkflow {
                     .putValueTyped(VAR_MODERATOR_DECISION, Variables.stringValue(decision.name(), true))
                     .putValueTyped(VAR_MODERATOR, Variables.stringValue(moderator, true))
                     .putValueTyped(VAR_DECISION_REASON, Variables.stringValue(reason, true)));
-        } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException | OptimisticLockingException
-                | NullPointerException gone) {
-            // Another moderator (on this node or another) completed the task between our query and
-            // our completion: the loser of the race gets 409, and its transaction rolls back whole.
-            // Depending on the moment, the engine reports that as a missing task, a lock conflict,
-            // or (inside TaskEntity) an NPE on the execution the winner already removed.
+        } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException | OptimisticLockingException gone) {
+            // Our own moderators take turns on the comment's row (ModerationDecisions), so this is the
+            // task completed from outside (Tasklist, the engine API) between our query and our
+            // completion, on any node: the engine says so with its own types; 409, and all rolls back.
             throw new ConflictException("Comment " + commentId + " was decided by someone else a moment ago");
         }
     }

@@ -24,7 +24,7 @@ class HideReportedCommentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        comments.report(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), sla.dueFromNow());
+        comments.report(execution.getProcessBusinessKey(), sla.dueFromNow());
         counts.entered(CommentQueue.REPORTED);
     }
 }

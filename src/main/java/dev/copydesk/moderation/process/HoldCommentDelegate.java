@@ -24,7 +24,7 @@ class HoldCommentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        comments.hold(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), sla.dueFromNow());
+        comments.hold(execution.getProcessBusinessKey(), sla.dueFromNow());
         counts.entered(CommentQueue.PENDING);
         // The DMN table's result was read by Gateway_ScreeningOutcome and nothing reads it again: removed in
         // the command that created it, it is never written (one row fewer per held comment, and no delete

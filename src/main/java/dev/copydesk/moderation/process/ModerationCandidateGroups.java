@@ -17,6 +17,7 @@ import dev.copydesk.comments.CommentDesk.CommentSummary;
 import dev.copydesk.sections.Sections;
 import dev.copydesk.shared.process.ExposedToProcesses;
 
+import static dev.copydesk.moderation.process.CommentModerationProcess.PROCESS_ID;
 import static dev.copydesk.moderation.process.CommentModerationProcess.TASK_MODERATE_COMMENT;
 
 /**
@@ -43,6 +44,15 @@ public class ModerationCandidateGroups {
         return forSection(section);
     }
 
+    /** IN lists of at most 500 keys (some databases refuse very long ones). */
+    private static List<String[]> batches(List<String> keys) {
+        List<String[]> batches = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i += 500) {
+            batches.add(keys.subList(i, Math.min(keys.size(), i + 500)).toArray(String[]::new));
+        }
+        return batches;
+    }
+
     static List<String> forSection(String section) {
         return List.of(Role.MODERATOR.name(), Role.MODERATOR.group(section));
     }
@@ -50,8 +60,13 @@ public class ModerationCandidateGroups {
     @EventListener
     void on(ArticleMoved moved) {
         List<String> wanted = forSection(moved.toSection());
-        for (String processInstanceId : comments.queuedProcessesOfArticle(moved.articleId())) {
-            for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
+        List<String> queued = comments.queuedCommentsOfArticle(moved.articleId());
+        if (queued.isEmpty()) {
+            return;
+        }
+        // One task query for all of them, by business key (the comment id): no engine id is kept outside.
+        for (String[] batch : batches(queued)) {
+            for (Task task : tasks.createTaskQuery().processDefinitionKey(PROCESS_ID).processInstanceBusinessKeyIn(batch)
                     .taskDefinitionKey(TASK_MODERATE_COMMENT).list()) {
                 List<String> present = tasks.getIdentityLinksForTask(task.getId()).stream()
                         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))

@@ -4,10 +4,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,33 +20,11 @@ import static dev.copydesk.moderation.process.CommentModerationProcess.TASK_MODE
  * carried {@code MODERATOR} only (docs/operations.md, "Section candidate groups").
  */
 @Component
-class ModerationGroupRepair {
-
-    private static final Logger log = LoggerFactory.getLogger(ModerationGroupRepair.class);
-
-    private final SectionGroupRepair repair;
-    private final ModerationCandidateGroups groups;
-    private final SectionGroupSettings settings;
+class ModerationGroupRepair extends SectionGroupRepair {
 
     ModerationGroupRepair(TaskService tasks, RuntimeService runtime, TransactionTemplate transactions,
             ModerationCandidateGroups groups, SectionGroupSettings settings) {
-        this.repair = new SectionGroupRepair(tasks, runtime, transactions, settings.batchSize());
-        this.groups = groups;
-        this.settings = settings;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void atStartup() {
-        if (settings.repairAtStartup()) {
-            int changed = repair();
-            if (changed > 0) {
-                log.info("Gave {} open moderation task(s) their section's candidate group", changed);
-            }
-        }
-    }
-
-    /** Repairs every open moderation task; how many were changed (0 when all were right). */
-    int repair() {
-        return repair.repair(PROCESS_ID, List.of(TASK_MODERATE_COMMENT), Role.MODERATOR.name(), groups::of);
+        super(tasks, runtime, transactions, settings, PROCESS_ID,
+                List.of(TASK_MODERATE_COMMENT), Role.MODERATOR.name(), groups::of);
     }
 }

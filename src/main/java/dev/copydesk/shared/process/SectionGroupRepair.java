@@ -14,6 +14,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,40 +25,63 @@ import org.springframework.transaction.support.TransactionTemplate;
  * engine API only, in bounded batches (one transaction each). Tasks opened before sections existed
  * carry only the newsroom-wide group ({@code EDITOR}); after a repair they also carry the section's
  * ({@code EDITOR:entertainment}), and a section group of another section of the same role is dropped.
- * Running it again changes nothing (idempotent); the modules run it at start-up.
+ * Running it again changes nothing (idempotent). Each module that offers tasks per section names its
+ * tasks in a subclass bean; every such bean runs at start-up unless
+ * {@code copydesk.section-groups.repair-at-startup} is false.
  */
-public final class SectionGroupRepair {
+public abstract class SectionGroupRepair {
+
+    private static final Logger log = LoggerFactory.getLogger(SectionGroupRepair.class);
 
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final TransactionTemplate transactions;
-    private final int batchSize;
+    private final SectionGroupSettings settings;
+    private final String processKey;
+    private final List<String> taskKeys;
+    private final String newsroomGroup;
+    private final Function<String, List<String>> wanted;
 
-    public SectionGroupRepair(TaskService tasks, RuntimeService runtime, TransactionTemplate transactions,
-            int batchSize) {
-        if (batchSize < 1) {
+    /**
+     * Repairs the open tasks {@code taskKeys} of process {@code processKey} that are offered to
+     * {@code newsroomGroup}; {@code wanted} maps a business key to every candidate group the task should
+     * have ({@code newsroomGroup} included).
+     */
+    protected SectionGroupRepair(TaskService tasks, RuntimeService runtime, TransactionTemplate transactions,
+            SectionGroupSettings settings, String processKey, List<String> taskKeys, String newsroomGroup,
+            Function<String, List<String>> wanted) {
+        if (settings.batchSize() < 1) {
             throw new IllegalArgumentException("batch size must be at least 1");
         }
         this.tasks = tasks;
         this.runtime = runtime;
         this.transactions = transactions;
-        this.batchSize = batchSize;
+        this.settings = settings;
+        this.processKey = processKey;
+        this.taskKeys = List.copyOf(taskKeys);
+        this.newsroomGroup = newsroomGroup;
+        this.wanted = wanted;
     }
 
-    /**
-     * Repairs the open tasks {@code taskKeys} of process {@code processKey} that are offered to
-     * {@code newsroomGroup}; {@code wanted} maps a business key to every candidate group the task should
-     * have ({@code newsroomGroup} included). Returns how many tasks were changed.
-     */
-    public int repair(String processKey, List<String> taskKeys, String newsroomGroup,
-            Function<String, List<String>> wanted) {
+    @EventListener(ApplicationReadyEvent.class)
+    public void atStartup() {
+        if (settings.repairAtStartup()) {
+            int changed = repair();
+            if (changed > 0) {
+                log.info("Gave {} open {} task(s) of {} their section's candidate group", changed, taskKeys, processKey);
+            }
+        }
+    }
+
+    /** Repairs every open task named; how many were changed (0 when all were right). */
+    public int repair() {
+        int batchSize = settings.batchSize();
         String scopedPrefix = newsroomGroup + ":";
         int changed = 0;
         int first = 0;
         while (true) {
             int from = first;
-            int[] result = transactions.execute(status -> batch(processKey, taskKeys, newsroomGroup, scopedPrefix,
-                    wanted, from));
+            int[] result = transactions.execute(status -> batch(scopedPrefix, from, batchSize));
             changed += Objects.requireNonNull(result)[1];
             if (result[0] < batchSize) {
                 return changed;
@@ -64,8 +91,7 @@ public final class SectionGroupRepair {
     }
 
     /** One page of tasks by id: {seen, changed}. The page stays the same, as the newsroom group stays. */
-    private int[] batch(String processKey, List<String> taskKeys, String newsroomGroup, String scopedPrefix,
-            Function<String, List<String>> wanted, int first) {
+    private int[] batch(String scopedPrefix, int first, int batchSize) {
         List<Task> page = tasks.createTaskQuery().processDefinitionKey(processKey)
                 .taskDefinitionKeyIn(taskKeys.toArray(String[]::new)).taskCandidateGroup(newsroomGroup)
                 .orderByTaskId().asc().listPage(first, batchSize);

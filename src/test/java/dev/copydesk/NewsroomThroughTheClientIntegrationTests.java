@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -61,6 +63,7 @@ import dev.copydesk.client.model.WebhookDetails;
 import dev.copydesk.notifications.process.WebhookDeliveryProcess;
 import dev.copydesk.support.OutsideClientServerTest;
 import dev.copydesk.support.StaffFixtures;
+import dev.copydesk.support.EventsHandedOn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,6 +87,9 @@ class NewsroomThroughTheClientIntegrationTests {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    DataSource dataSource;
 
     private HttpServer receiver;
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -183,7 +189,8 @@ class NewsroomThroughTheClientIntegrationTests {
         assertThat(read.getTitle()).isEqualTo(title);
         assertThat(read.getBodyHtml()).contains("<strong>get together</strong>");
 
-        // the webhook: one delivery of article.published, delivered to the receiver
+        // the webhook: one delivery of article.published (stored after the commit), delivered to the receiver
+        EventsHandedOn.await(dataSource);
         List<DeliveryDetails> deliveries = notifications.listWebhookDeliveries(hook.getId());
         assertThat(deliveries).hasSize(1);
         runDelivery(deliveries.get(0).getId());

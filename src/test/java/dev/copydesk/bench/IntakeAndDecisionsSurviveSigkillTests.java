@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #14's crash test on the embedded default (H2 file database, {@code WRITE_DELAY=0}): readers
- * post and moderators decide while the service, in its own JVM with its job executor on, is killed
- * with SIGKILL; restarted on the same files, everything answered is there and consistent, and every
- * approval's webhook arrives once ({@link CrashScenario}). Without {@code WRITE_DELAY=0} the comments
- * acknowledged in H2's last half-second before the kill are missing and this fails.
+ * Issue #14's crash test on the embedded default (H2 file database, every commit written to the file
+ * before it returns by {@code shared.DurableCommits}): readers post and moderators decide while the
+ * service, in its own JVM with its job executor on, is killed with SIGKILL; restarted on the same
+ * files, everything answered is there and consistent, and every approval's webhook arrives once
+ * ({@link CrashScenario}). With {@code --copydesk.h2.group-commit=false} (H2's own 500 ms write delay)
+ * comments acknowledged just before the kill are missing and this fails (tried: a 202 comment was 404).
  * {@link PostgresLoadAndFaultTests} runs the same scenario on PostgreSQL.
  */
 class IntakeAndDecisionsSurviveSigkillTests {

@@ -10,12 +10,14 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.copydesk.articles.ArticleViews.ArticleDetails;
 import dev.copydesk.support.ArticleFixtures;
+import dev.copydesk.support.CamundaWebapps;
 import dev.copydesk.support.ConsoleSession;
 import dev.copydesk.support.CopydeskServerTest;
 import dev.copydesk.support.HttpCalls;
@@ -57,6 +59,12 @@ class EngineDoorsIntegrationTests {
 
     private String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The web apps' delegates are JVM-wide statics that closing another test context clears ({@link CamundaWebapps}). */
+    @BeforeEach
+    void webAppsServeThisContext() {
+        CamundaWebapps.restoreRuntimeDelegates();
     }
 
     @Test

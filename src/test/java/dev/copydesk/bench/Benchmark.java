@@ -140,9 +140,13 @@ public final class Benchmark {
         List<Result> results = new ArrayList<>();
         Map<String, String> facts = new LinkedHashMap<>();
         args.addAll(options.serviceArgs());
-        List<String> jvm = options.profile()
-                ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + workDir.resolve("service.jfr"))
-                : List.of();
+        List<String> jvm = new ArrayList<>();
+        if (options.profile()) {
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + workDir.resolve("service.jfr"));
+        }
+        if (options.smoke()) {
+            jvm.addAll(ServiceProcess.CHECKED_NOT_MEASURED); // the smoke run's figures mean nothing anyway
+        }
         try (ServiceProcess service = ServiceProcess.start(workDir.resolve("data"), "512m", jvm, args,
                 workDir.resolve("service.log"))) {
             base = "http://127.0.0.1:" + service.port;

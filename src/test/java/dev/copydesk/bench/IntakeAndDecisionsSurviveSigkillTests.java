@@ -25,9 +25,9 @@ class IntakeAndDecisionsSurviveSigkillTests {
         List<String> args = serviceArguments(List.of());
         Path data = work.resolve("data");
         try (EventReceiver receiver = new EventReceiver()) {
-            ServiceProcess first = ServiceProcess.start(data, "384m", List.of(), args, work.resolve("run/first.log"));
+            ServiceProcess first = ServiceProcess.start(data, "384m", ServiceProcess.CHECKED_NOT_MEASURED, args, work.resolve("run/first.log"));
             new CrashScenario("crash", receiver).run(first,
-                    () -> ServiceProcess.start(data, "384m", List.of(), args, work.resolve("run/second.log")));
+                    () -> ServiceProcess.start(data, "384m", ServiceProcess.CHECKED_NOT_MEASURED, args, work.resolve("run/second.log")));
         }
     }
 

@@ -91,7 +91,7 @@ class PostgresLoadAndFaultTests {
                 "--copydesk.events.resubmit-after=PT3S",
                 "--spring.datasource.username=" + PostgresTestDatabase.user(),
                 "--spring.datasource.password=" + PostgresTestDatabase.password()));
-        service = ServiceProcess.start(work.resolve("data"), "512m", List.of(), args, work.resolve("run/first.log"));
+        service = ServiceProcess.start(work.resolve("data"), "512m", ServiceProcess.CHECKED_NOT_MEASURED, args, work.resolve("run/first.log"));
     }
 
     @AfterAll
@@ -420,7 +420,7 @@ class PostgresLoadAndFaultTests {
         service = null;
         try (EventReceiver receiver = new EventReceiver()) {
             new CrashScenario("crash", receiver).run(first,
-                    () -> service = ServiceProcess.start(work.resolve("data"), "512m", List.of(), args,
+                    () -> service = ServiceProcess.start(work.resolve("data"), "512m", ServiceProcess.CHECKED_NOT_MEASURED, args,
                             work.resolve("run/second.log")));
         }
     }

@@ -46,6 +46,12 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path dataDir, String heap, List<String> jvmArgs, List<String> extraArgs, Path log)
             throws Exception {
+        return start(classPath(), dataDir, heap, jvmArgs, extraArgs, log);
+    }
+
+    /** Like {@link #start(Path, String, List, List, Path)} on another class path (a {@link ClassDataArchive}'s). */
+    static ServiceProcess start(String classPath, Path dataDir, String heap, List<String> jvmArgs, List<String> extraArgs,
+            Path log) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -55,7 +61,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
         command.addAll(jvmArgs);
         command.addAll(List.of(
-                "-cp", classPath(),
+                "-cp", classPath,
                 "dev.copydesk.CopydeskApplication",
                 "--server.port=" + port,
                 "--copydesk.data-dir=" + dataDir.toAbsolutePath(),

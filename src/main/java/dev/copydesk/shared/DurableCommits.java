@@ -32,9 +32,16 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * durability does not depend on it.
  *
  * <p>The application's {@link DataSource} is wrapped; its connections wait for the file after
- * {@code commit()} of a transaction that changed something, after {@code setAutoCommit(true)} ends
- * such a transaction, and after a statement that ran in auto-commit mode. PostgreSQL, H2 in memory or
- * over TCP, and {@code copydesk.h2.group-commit=false} get the connections as they are.
+ * {@code commit()} of a transaction that changed something (rows, or the schema: H2 commits DDL at
+ * once, so a later {@code commit()} finds nothing pending), after {@code setAutoCommit(true)} ends
+ * such a transaction, and after an update or {@code execute} that ran in auto-commit mode (whatever
+ * the mode was when the statement was made). PostgreSQL, H2 in memory or over TCP, and
+ * {@code copydesk.h2.group-commit=false} get the connections as they are.
+ *
+ * <p>Not awaited, and not used by Copydesk: a query that writes ({@code SELECT … FROM FINAL TABLE},
+ * {@code NEXT VALUE FOR}) in auto-commit mode, SQL {@code COMMIT} sent as a statement, and work done
+ * on the raw H2 connection that {@code unwrap(JdbcConnection.class)} returns. What they changed goes
+ * to the file with the next awaited commit.
  */
 @Configuration(proxyBeanMethods = false)
 class DurableCommits {
@@ -82,6 +89,11 @@ class DurableCommits {
                     new Class<?>[] {Connection.class}, new ConnectionHandler(connection, session, groupFor(store)));
         }
 
+        /** The group commit of the database last connected to (none before the first file connection). */
+        GroupCommit group() {
+            return group;
+        }
+
         private GroupCommit groupFor(MVStore store) {
             GroupCommit current = group;
             if (current != null && current.writes(store)) {
@@ -113,15 +125,35 @@ class DurableCommits {
             "executeBatch", "executeLargeBatch");
 
     /** A connection whose commits wait for the file. */
-    private record ConnectionHandler(Connection target, SessionLocal session, GroupCommit commits)
-            implements InvocationHandler {
+    private static final class ConnectionHandler implements InvocationHandler {
+
+        private final Connection target;
+        private final SessionLocal session;
+        private final GroupCommit commits;
+        /** The database's schema version when this connection last waited (or was handed out). */
+        private long schemaSeen;
+
+        ConnectionHandler(Connection target, SessionLocal session, GroupCommit commits) {
+            this.target = target;
+            this.session = session;
+            this.commits = commits;
+            this.schemaSeen = session.getDatabase().getModificationMetaId();
+        }
+
+        /** Whether ending the transaction now ends one that changed rows or the schema (DDL is committed at once). */
+        private boolean changed() {
+            long schema = session.getDatabase().getModificationMetaId();
+            boolean changed = session.hasPendingTransaction() || schema != schemaSeen;
+            schemaSeen = schema;
+            return changed;
+        }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
             switch (name) {
                 case "commit" -> {
-                    boolean changed = session.hasPendingTransaction();
+                    boolean changed = changed();
                     target.commit();
                     if (changed) {
                         commits.awaitOnDisk();
@@ -129,7 +161,7 @@ class DurableCommits {
                     return null;
                 }
                 case "setAutoCommit" -> {
-                    boolean changed = (Boolean) args[0] && !target.getAutoCommit() && session.hasPendingTransaction();
+                    boolean changed = (Boolean) args[0] && !target.getAutoCommit() && changed();
                     target.setAutoCommit((Boolean) args[0]);
                     if (changed) {
                         commits.awaitOnDisk();
@@ -150,17 +182,16 @@ class DurableCommits {
                 }
                 default -> {
                     Object result = call(target, method, args);
-                    if (STATEMENT_FACTORIES.contains(name) && result instanceof Statement statement
-                            && target.getAutoCommit()) {
-                        return autoCommitted(statement, (Connection) proxy);
+                    if (STATEMENT_FACTORIES.contains(name) && result instanceof Statement statement) {
+                        return awaited(statement, (Connection) proxy);
                     }
                     return result;
                 }
             }
         }
 
-        /** A statement made in auto-commit mode: each execution that may write waits for the file. */
-        private Statement autoCommitted(Statement statement, Connection connection) {
+        /** A statement whose executions that may write wait for the file when they run in auto-commit mode. */
+        private Statement awaited(Statement statement, Connection connection) {
             Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
                     : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
             return (Statement) Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[] {type},
@@ -181,6 +212,7 @@ class DurableCommits {
                             default -> {
                                 Object result = call(statement, method, args);
                                 if (EXECUTIONS.contains(method.getName()) && target.getAutoCommit()) {
+                                    schemaSeen = session.getDatabase().getModificationMetaId();
                                     commits.awaitOnDisk();
                                 }
                                 return result;

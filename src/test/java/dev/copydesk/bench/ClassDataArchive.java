@@ -48,17 +48,9 @@ record ClassDataArchive(String classPath, List<String> jvmArgs, Duration trainin
         String classPath = String.join(File.pathSeparator, entries);
 
         Path archive = dir.resolve("copydesk.jsa");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
-                "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error", "-Xlog:cds+dynamic=error",
-                "-Dspring.context.exit=onRefresh",
-                "-cp", classPath, "dev.copydesk.CopydeskApplication",
-                "--server.port=0",
-                "--copydesk.data-dir=" + dir.resolve("training").toAbsolutePath(),
-                "--copydesk.admin-password=" + Benchmark.ADMIN_PASSWORD,
-                "--logging.level.root=WARN"));
-        command.addAll(serviceArgs);
+        List<String> command = ServiceProcess.command(classPath, heap, List.of("-XX:ArchiveClassesAtExit=" + archive,
+                "-Xlog:cds=error", "-Xlog:cds+dynamic=error", "-Dspring.context.exit=onRefresh"),
+                0, dir.resolve("training"), serviceArgs);
         Path log = dir.resolve("training.log");
         long t0 = System.nanoTime();
         Process training = new ProcessBuilder(command).directory(dir.toFile())

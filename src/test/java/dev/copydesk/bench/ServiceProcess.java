@@ -56,21 +56,7 @@ final class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap));
-        if (jvmArgs.stream().noneMatch(arg -> arg.matches("-XX:\\+Use\\w+GC"))) {
-            command.add("-XX:+UseG1GC"); // what the image runs, unless the caller chose a collector
-        }
-        command.addAll(jvmArgs);
-        command.addAll(List.of(
-                "-cp", classPath,
-                "dev.copydesk.CopydeskApplication",
-                "--server.port=" + port,
-                "--copydesk.data-dir=" + dataDir.toAbsolutePath(),
-                "--copydesk.admin-password=" + Benchmark.ADMIN_PASSWORD,
-                "--logging.level.root=WARN"));
-        command.addAll(extraArgs);
+        List<String> command = command(classPath, heap, jvmArgs, port, dataDir, extraArgs);
         Files.createDirectories(log.getParent());
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(log.getParent().toFile())
@@ -99,6 +85,27 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("The service did not become healthy in time (-Dbench.startup.seconds); see " + log);
         }
         return new ServiceProcess(port, heap, process, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The command line that starts the service on {@code port} (0: any) with its data in {@code dataDir}. */
+    static List<String> command(String classPath, String heap, List<String> jvmArgs, int port, Path dataDir,
+            List<String> extraArgs) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms" + heap, "-Xmx" + heap));
+        if (jvmArgs.stream().noneMatch(arg -> arg.matches("-XX:\\+Use\\w+GC"))) {
+            command.add("-XX:+UseG1GC"); // what the image runs, unless the caller chose a collector
+        }
+        command.addAll(jvmArgs);
+        command.addAll(List.of(
+                "-cp", classPath,
+                "dev.copydesk.CopydeskApplication",
+                "--server.port=" + port,
+                "--copydesk.data-dir=" + dataDir.toAbsolutePath(),
+                "--copydesk.admin-password=" + Benchmark.ADMIN_PASSWORD,
+                "--logging.level.root=WARN"));
+        command.addAll(extraArgs);
+        return command;
     }
 
     /**

@@ -47,11 +47,7 @@ class DurableCommitsTests {
 
     @Test
     void everyReportedCommitSurvivesSigkill() throws Exception {
-        String url = fileUrl("durable") + ";WRITE_DELAY=60000";
-        Set<Long> reported = writeUntilKilled(url, true, false);
-
-        assertThat(reported).hasSizeGreaterThanOrEqualTo(REPORTED_BEFORE_KILL);
-        assertThat(storedIds(url)).containsAll(reported);
+        everyReportedCommitSurvivesSigkill(fileUrl("durable") + ";WRITE_DELAY=60000", false);
     }
 
     /**
@@ -61,8 +57,11 @@ class DurableCommitsTests {
      */
     @Test
     void everyReportedCommitSurvivesSigkillWhileH2WritesInTheBackgroundAndWritersAreInterrupted() throws Exception {
-        String url = fileUrl("background") + ";WRITE_DELAY=1";
-        Set<Long> reported = writeUntilKilled(url, true, true);
+        everyReportedCommitSurvivesSigkill(fileUrl("background") + ";WRITE_DELAY=1", true);
+    }
+
+    private void everyReportedCommitSurvivesSigkill(String url, boolean interrupted) throws Exception {
+        Set<Long> reported = writeUntilKilled(url, true, interrupted);
 
         assertThat(reported).hasSizeGreaterThanOrEqualTo(REPORTED_BEFORE_KILL);
         assertThat(storedIds(url)).containsAll(reported);

@@ -110,14 +110,15 @@ class DurableCommits {
                 return group;
             }
         }
+    }
 
-        private static SessionLocal embeddedSession(Connection connection) throws SQLException {
-            if (!connection.isWrapperFor(JdbcConnection.class)) {
-                return null;
-            }
-            Session session = connection.unwrap(JdbcConnection.class).getSession();
-            return session instanceof SessionLocal local ? local : null;
+    /** The H2 session behind {@code connection} when it is an embedded H2 database (file or memory), else null. */
+    static SessionLocal embeddedSession(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)) {
+            return null;
         }
+        Session session = connection.unwrap(JdbcConnection.class).getSession();
+        return session instanceof SessionLocal local ? local : null;
     }
 
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import org.h2.api.ErrorCode;
 import org.h2.engine.SessionLocal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the embedded H2's query plans fit for its tables as they grow: when a table has doubled (or
- * halved) since the last time, runs {@code ANALYZE} and makes every connection plan its cached
- * statements again.
+ * Keeps the embedded H2's query plans fit for its tables as they grow: when a table has grown to twice
+ * the largest size it had at the last refresh, runs {@code ANALYZE} and makes every connection plan its
+ * cached statements again.
  *
  * <p>H2 keeps a plan with each statement a connection has prepared (256 of them here,
  * {@code QUERY_CACHE_SIZE}) and plans again only when the schema changes; neither its own automatic
@@ -33,22 +34,29 @@ import org.springframework.stereotype.Component;
  * is how H2 learns that its cached plans are stale; the next use of each one plans it with the new
  * statistics (a few hundred microseconds per statement, once).
  *
- * <p>Does nothing on PostgreSQL, whose autovacuum keeps statistics and whose plans follow them.
+ * <p>Only growth counts, measured against the largest size seen: a plan made on a big table stays good
+ * when the table shrinks, and a table that is pruned and refilled on a schedule (the event journal)
+ * does not set it off again and again. {@code ANALYZE} needs H2's ADMIN right (the default user has
+ * it); without it the check turns itself off with one warning. Any other failure is logged and the
+ * next check tries again. Does nothing on PostgreSQL, whose autovacuum keeps statistics and whose
+ * plans follow them.
  */
 @Component
 class H2PlannerStatistics {
 
     private static final Logger log = LoggerFactory.getLogger(H2PlannerStatistics.class);
-    /** Tables smaller than this are planned well enough whatever their statistics say. */
-    static final long SMALL = 64;
+    /** Tables smaller than this are read fast enough whatever their plan (a scan of a thousand rows is well under a millisecond). */
+    static final long SMALL = 1_000;
 
     private final DataSource dataSource;
     /**
-     * Row counts at the last {@code ANALYZE}; none at first, so the first check analyzes every table that
-     * is not small (its statements may have been planned on statistics older than its rows).
+     * The largest row count each table had at a refresh; none at first, so the first check refreshes when
+     * a table is not small (its statements may have been planned on statistics older than its rows).
      */
-    private Map<String, Long> analyzed = Map.of();
-    private boolean unavailable;
+    private final Map<String, Long> largest = new HashMap<>();
+    /** Whether the database is an embedded H2 one: unknown until a connection has been seen. */
+    private volatile Boolean embedded;
+    private volatile boolean switchedOff;
 
     H2PlannerStatistics(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -56,40 +64,44 @@ class H2PlannerStatistics {
 
     @Scheduled(initialDelayString = "${copydesk.h2.statistics-check:PT1M}", fixedDelayString = "${copydesk.h2.statistics-check:PT1M}")
     void refreshWhenTablesHaveGrown() {
-        if (unavailable) {
+        if (switchedOff || Boolean.FALSE.equals(embedded)) {
             return;
         }
         try {
             List<String> grown = refreshIfGrown();
             if (!grown.isEmpty()) {
-                log.info("H2 statistics refreshed and cached plans renewed: {} changed size since the last time", grown);
+                log.info("H2 statistics refreshed and cached plans renewed: {} at least doubled", grown);
             }
         } catch (SQLException e) {
-            unavailable = true; // e.g. a user without the ADMIN right that ANALYZE needs
-            log.warn("H2 statistics cannot be refreshed; cached query plans stay as first planned", e);
+            if (e.getErrorCode() == ErrorCode.ADMIN_RIGHTS_REQUIRED) {
+                switchedOff = true;
+                log.warn("H2 statistics cannot be refreshed: the database user lacks the ADMIN right that ANALYZE "
+                        + "needs; cached query plans stay as first planned");
+            } else {
+                log.warn("H2 statistics not refreshed this time ({}); the next check tries again", e.toString());
+            }
         }
     }
 
     /**
-     * Analyzes and renews the plans when a table of at least {@link #SMALL} rows has at least doubled or
-     * halved since the last time (at the first check: has that many rows); returns those tables, none when
-     * nothing was done (also on a database other than an embedded H2).
+     * Analyzes and renews the plans when a table of at least {@link #SMALL} rows has at least twice the
+     * largest row count it had at a refresh (at the first check: has that many rows); returns those
+     * tables, none when nothing was done (also on a database other than an embedded H2).
      */
     synchronized List<String> refreshIfGrown() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             SessionLocal session = DurableCommits.embeddedSession(connection);
+            embedded = session != null;
             if (session == null) {
                 return List.of();
             }
-            Map<String, Long> now = rowCounts(connection);
-            TreeSet<String> changed = new TreeSet<>();
-            now.forEach((table, rows) -> {
-                long before = Math.max(1, analyzed.getOrDefault(table, 0L));
-                if (Math.max(rows, before) >= SMALL && (rows >= 2 * before || 2 * rows <= before)) {
-                    changed.add(table);
+            TreeSet<String> grown = new TreeSet<>();
+            rowCounts(connection).forEach((table, rows) -> {
+                if (rows >= SMALL && rows >= 2 * largest.getOrDefault(table, 0L)) {
+                    grown.add(table);
                 }
             });
-            if (changed.isEmpty()) {
+            if (grown.isEmpty()) {
                 return List.of();
             }
             try (Statement statement = connection.createStatement()) {
@@ -97,8 +109,8 @@ class H2PlannerStatistics {
             }
             // What H2 checks before it reuses a cached plan: moved on, every cached statement is planned again.
             session.getDatabase().getNextModificationMetaId();
-            analyzed = rowCounts(connection);
-            return List.copyOf(changed);
+            rowCounts(connection).forEach((table, rows) -> largest.merge(table, rows, Math::max));
+            return List.copyOf(grown);
         }
     }
 

@@ -7,7 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
+import org.h2.api.ErrorCode;
 import org.h2.command.CommandContainer;
 import org.h2.command.Prepared;
 import org.h2.jdbc.JdbcPreparedStatement;
@@ -15,12 +19,11 @@ import org.h2.util.HasSQL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import dev.copydesk.support.PostgresTestDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A statement planned on an empty table, as on a new database, and prepared again on the same
@@ -79,6 +82,20 @@ class H2PlannerStatisticsTests {
     }
 
     @Test
+    void whenATableIsPrunedAndRefilledBelowTwiceItsLargestSizeThenNothingIsDone() throws SQLException {
+        addVariables(2_000, 5);
+        H2PlannerStatistics statistics = new H2PlannerStatistics(dataSource);
+        assertThat(statistics.refreshIfGrown()).containsExactly("PUBLIC.VARIABLE");
+        try (Statement s = keeper.createStatement()) {
+            s.execute("delete from variable where id < 1500");
+        }
+        assertThat(statistics.refreshIfGrown()).isEmpty();
+        addVariables(3_400, 5); // 3,900 rows: more than twice the 500 left, less than twice the 2,000 seen
+
+        assertThat(statistics.refreshIfGrown()).isEmpty();
+    }
+
+    @Test
     void whenATableIsSmallThenItIsNotAnalyzed() throws SQLException {
         addVariables((int) H2PlannerStatistics.SMALL - 1, 5);
 
@@ -86,12 +103,28 @@ class H2PlannerStatisticsTests {
     }
 
     @Test
-    void whenTheDatabaseIsPostgresThenNothingIsDone() throws SQLException {
-        assumeTrue(PostgresTestDatabase.reachable() || PostgresTestDatabase.requiredByCi(), "PostgreSQL is not reachable");
-        DriverManagerDataSource postgres = new DriverManagerDataSource(PostgresTestDatabase.url(),
-                PostgresTestDatabase.user(), PostgresTestDatabase.password());
+    void whenTheUserMayNotAnalyzeThenTheCheckSaysSoOnceAndStops() throws SQLException {
+        addVariables(1_000, 5);
+        try (Statement s = keeper.createStatement()) {
+            s.execute("create user reader password 'reader-password'");
+            s.execute("grant select on variable to reader");
+        }
+        AtomicInteger borrowed = new AtomicInteger();
+        DataSource asReader = new DelegatingDataSource(new DriverManagerDataSource(dataSource.getUrl(), "reader", "reader-password")) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                borrowed.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+        H2PlannerStatistics statistics = new H2PlannerStatistics(asReader);
+        assertThatThrownBy(statistics::refreshIfGrown).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.ADMIN_RIGHTS_REQUIRED));
 
-        assertThat(new H2PlannerStatistics(postgres).refreshIfGrown()).isEmpty();
+        statistics.refreshWhenTablesHaveGrown();
+        statistics.refreshWhenTablesHaveGrown();
+
+        assertThat(borrowed).as("one refused refresh, one scheduled check that found out, then none").hasValue(2);
     }
 
     /** Prepares the query on the kept connection (H2 hands out its cached one), runs it, and returns the plan it ran with. */

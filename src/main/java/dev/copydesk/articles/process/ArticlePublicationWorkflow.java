@@ -173,16 +173,24 @@ class ArticlePublicationWorkflow implements ArticleWorkflow {
      * The article's running instance, found through its executions: the process-instance query also asks
      * for {@code PARENT_ID_ IS NULL}, and H2 plans it by that column's index, reading every running
      * instance of every article (596 rows for one article's in a benchmark database, and growing with
-     * the live articles); the execution query finds the instance by its business key's index (2 rows).
+     * the live articles); the execution query finds the instance by its business key's index and reads
+     * only that instance's executions. Two running instances for one article are refused, as the
+     * process-instance query's {@code singleResult()} refused them.
      */
     private Optional<String> instanceId(String articleId) {
-        return runtime.createExecutionQuery()
+        List<String> running = runtime.createExecutionQuery()
                 .processDefinitionKey(PROCESS_ID)
                 .processInstanceBusinessKey(articleId)
                 .active()
                 .list().stream()
                 .map(Execution::getProcessInstanceId)
-                .findFirst();
+                .distinct()
+                .toList();
+        if (running.size() > 1) {
+            throw new IllegalStateException("Article " + articleId + " has " + running.size()
+                    + " running publication processes: " + running);
+        }
+        return running.stream().findFirst();
     }
 
     private static Date date(Instant instant) {

@@ -95,8 +95,9 @@ class H2PlannerStatistics {
             if (session == null) {
                 return List.of();
             }
+            Map<String, Long> rowCounts = rowCounts(connection);
             TreeSet<String> grown = new TreeSet<>();
-            rowCounts(connection).forEach((table, rows) -> {
+            rowCounts.forEach((table, rows) -> {
                 if (rows >= SMALL && rows >= 2 * largest.getOrDefault(table, 0L)) {
                     grown.add(table);
                 }
@@ -109,7 +110,7 @@ class H2PlannerStatistics {
             }
             // What H2 checks before it reuses a cached plan: moved on, every cached statement is planned again.
             session.getDatabase().getNextModificationMetaId();
-            rowCounts(connection).forEach((table, rows) -> largest.merge(table, rows, Math::max));
+            rowCounts.forEach((table, rows) -> largest.merge(table, rows, Math::max));
             return List.copyOf(grown);
         }
     }
